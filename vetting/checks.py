@@ -1,0 +1,228 @@
+"""Checks that span entities: references, the hierarchy over time, quotes, and the order of dates."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from vetting.errors import InputError, did_you_mean
+
+_NEVER = dt.date.max
+
+
+def check_case(case) -> None:
+    from vetting.load import error_at
+
+    def ref(entity_id, sub, target, collection):
+        known = case.collection(collection)
+        if target not in known:
+            kind = {"units": "unit", "people": "person", "incidents": "incident", "sources": "source",
+                    "information": "information item", "proposals": "proposal"}[collection]
+            raise error_at(case, entity_id, sub, f"`{target}` is not a known {kind} of the case",
+                           hint=did_you_mean(target, known))
+
+    def refs(entity_id, sub, group):
+        for i, unit in enumerate(group.units):
+            ref(entity_id, sub + ("units", i), unit, "units")
+        for i, person in enumerate(group.people):
+            ref(entity_id, sub + ("people", i), person, "people")
+
+    for unit in case.units.values():
+        for i, link in enumerate(unit.parents):
+            ref(unit.id, ("parents", i, "unit"), link.unit, "units")
+            if link.unit == unit.id:
+                raise error_at(case, unit.id, ("parents", i, "unit"), "a unit cannot be its own parent")
+    for person in case.people.values():
+        for i, posting in enumerate(person.postings):
+            ref(person.id, ("postings", i, "unit"), posting.unit, "units")
+    for incident in case.incidents.values():
+        refs(incident.id, ("perpetrators",), incident.perpetrators)
+        if incident.perpetrators.force:
+            ref(incident.id, ("perpetrators", "force"), incident.perpetrators.force, "units")
+    for item in case.information.values():
+        ref(item.id, ("incident",), item.incident, "incidents")
+        if item.alleges:
+            refs(item.id, ("alleges",), item.alleges)
+        for i, other in enumerate(item.corroborated_by):
+            ref(item.id, ("corroborated_by", i), other, "information")
+        incident = case.incidents[item.incident]
+        if item.received.to < incident.date.from_:
+            raise error_at(case, item.id, ("received",),
+                           f"received ({item.received.to}) before the incident it describes began "
+                           f"({incident.date.from_})")
+    for inv in case.investigations.values():
+        if inv.incident:
+            ref(inv.id, ("incident",), inv.incident, "incidents")
+        refs(inv.id, ("subjects",), inv.subjects)
+    for det in case.determinations.values():
+        ref(det.id, ("unit",), det.unit, "units")
+        if det.proposal:
+            ref(det.id, ("proposal",), det.proposal, "proposals")
+            if det.kind not in ("dod-emergency", "dod-waiver"):
+                raise error_at(case, det.id, ("proposal",),
+                               f"a `{det.kind}` determination concerns a unit, not one proposal")
+            law = case.proposals[det.proposal].law
+            if law != "dod":
+                raise error_at(case, det.id, ("proposal",),
+                               f"a `{det.kind}` applies only to assistance under the DoD law, and "
+                               f"`{det.proposal}` is funded under {law or 'neither'} law",
+                               hint="the State law has no waiver and no emergency exception")
+    for proposal in case.proposals.values():
+        refs(proposal.id, ("recipients",), proposal.recipients)
+    _check_citations(case, ref)
+    _check_hierarchy(case)
+
+
+def _check_citations(case, ref) -> None:
+    from vetting.load import citations, error_at
+
+    for name in ("units", "people", "incidents", "information", "investigations", "determinations",
+                 "proposals"):
+        for entity in case.collection(name).values():
+            for loc, cite in citations(entity):
+                ref(entity.id, loc + ("source",), cite.source, "sources")
+                source = case.sources[cite.source]
+                if source.text is None:
+                    continue
+                if not cite.quote:
+                    raise error_at(case, entity.id, loc, f"a citation of `{source.id}` needs a `quote` from it",
+                                   hint=f"the case ships the text of `{source.id}`: quote the words the fact "
+                                        f"rests on")
+                text = _source_text(case, source)
+                if _normal(cite.quote) not in text:
+                    raise error_at(case, entity.id, loc + ("quote",),
+                                   f"the quote is not found in the text of `{source.id}`",
+                                   hint="copy the words exactly as they stand in the source")
+
+
+def _source_text(case, source) -> str:
+    from vetting.load import error_at
+
+    path = (case.folder or Path(".")) / source.text
+    try:
+        return _read_normal(str(path.resolve()))
+    except OSError:
+        raise error_at(case, source.id, ("text",), f"the source text `{source.text}` is not found",
+                       hint="the path is relative to the case folder") from None
+
+
+@lru_cache(maxsize=32)
+def _read_normal(path: str) -> str:
+    return _normal(Path(path).read_text(encoding="utf-8"))
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _overlap(a, b) -> bool:
+    a_from, a_to = a.from_ or dt.date.min, a.to or _NEVER
+    b_from, b_to = b.from_ or dt.date.min, b.to or _NEVER
+    return a_from <= b_to and b_from <= a_to
+
+
+def _check_hierarchy(case) -> None:
+    """No unit has two parents on one date in one chain, and the hierarchy has no cycle on any date."""
+    from vetting.load import error_at
+
+    for unit in case.units.values():
+        for i, a in enumerate(unit.parents):
+            for j in range(i):
+                b = unit.parents[j]
+                if a.chain == b.chain and _overlap(a, b):
+                    raise error_at(case, unit.id, ("parents", i),
+                                   f"`{unit.id}` has two {a.chain} parents on the same dates "
+                                   f"(`{b.unit}` and `{a.unit}`)",
+                                   hint="end one link (`to`) before the other begins (`from`)")
+    cycle = find_cycle(case.units)
+    if cycle:
+        day, path = cycle
+        raise error_at(case, path[0], ("parents",),
+                       f"the hierarchy has a cycle on {day}: {' -> '.join(f'`{u}`' for u in path + [path[0]])}",
+                       hint="a unit cannot be under itself; check the `from`/`to` dates of these links")
+
+
+def find_cycle(units: dict):
+    """(day, [unit ids]) of a cycle in the parent links on some day, or None.
+
+    Only units on a cycle of the timeless graph can be on a cycle on some day, so the day-by-day sweep looks
+    at those links alone.
+    """
+    edges = {u.id: {link.unit for link in u.parents} for u in units.values()}
+    suspects = _units_on_cycles(edges)
+    if not suspects:
+        return None
+    links = [(u, link) for u in suspects for link in units[u].parents if link.unit in suspects]
+    days = sorted({dt.date.min} | {link.from_ for _, link in links if link.from_}
+                  | {link.to + dt.timedelta(days=1) for _, link in links if link.to and link.to < _NEVER})
+    for day in days:
+        active = {}
+        for unit, link in links:
+            if link.covers(day):
+                active.setdefault(unit, set()).add(link.unit)
+        path = _a_cycle(active)
+        if path:
+            return (day if day != dt.date.min else "every date before the first `from`"), path
+    return None
+
+
+def _units_on_cycles(edges: dict) -> set:
+    """Units on some cycle of the graph (Tarjan's strongly connected components, iteratively)."""
+    index, low, on_stack, stack, result = {}, {}, set(), [], set()
+    counter = 0
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, iter(edges.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is None:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[node])
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == node:
+                            break
+                    if len(component) > 1:
+                        result.update(component)
+            elif child not in index:
+                index[child] = low[child] = counter
+                counter += 1
+                stack.append(child)
+                on_stack.add(child)
+                work.append((child, iter(edges.get(child, ()))))
+            elif child in on_stack:
+                low[node] = min(low[node], index[child])
+    return result
+
+
+def _a_cycle(active: dict):
+    colour = {}
+    for root in sorted(active):
+        if root in colour:
+            continue
+        path, work = [root], [iter(sorted(active.get(root, ())))]
+        colour[root] = 1
+        while work:
+            child = next(work[-1], None)
+            if child is None:
+                colour[path.pop()] = 2
+                work.pop()
+            elif colour.get(child) == 1:
+                return path[path.index(child):]
+            elif child not in colour:
+                colour[child] = 1
+                path.append(child)
+                work.append(iter(sorted(active.get(child, ()))))
+    return None

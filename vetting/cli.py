@@ -1,0 +1,92 @@
+"""The `vetting` command: a thin layer that parses arguments and calls the library.
+
+Exit status: 0 done (whatever the outcomes), 1 internal error, 2 bad input or usage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from vetting.errors import InputError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise InputError(message, hint=f"see `{self.prog} --help`")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("validate", help="check case files (and hypotheses) and summarise what was loaded")
+    p.add_argument("case", nargs="+", help="case files or folders, merged into one case")
+    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS",
+                   help="a hypothesis overlay to apply, in order (repeatable)")
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
+    p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    return parser
+
+
+def main(argv=None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except InputError as err:
+        print(err, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+    except Exception as err:  # an internal error: one line, not a traceback
+        print(f"internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        if os.environ.get("VETTING_DEBUG"):
+            raise
+        return 1
+
+
+def _validate(args) -> int:
+    from vetting.load import apply_hypotheses, load_case
+
+    case = apply_hypotheses(load_case(args.case), args.hypotheses)
+    suffix = f" (with {', '.join(h.id for h in case.hypotheses)})" if case.hypotheses else ""
+    print(f"ok: {case.summary()}{suffix}")
+    return 0
+
+
+def _schema(args) -> int:
+    from vetting.casefile import CaseFile, HypothesisFile
+
+    model = HypothesisFile if args.hypothesis else CaseFile
+    schema = model.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", args.output)
+    return 0
+
+
+def emit(text: str, output: str | None) -> None:
+    """Print, or write a file whole (a temporary file renamed into place): never a half-written file."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    target = Path(output)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
+    except OSError as err:
+        raise InputError(f"cannot write there: {err.strerror.lower()}", file=output) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+COMMANDS = {"validate": _validate, "schema": _schema}

@@ -1,0 +1,46 @@
+"""One clear error for bad input: file, line, field, what was expected, and a hint.
+
+Style after cedar-policy's guide: one sentence, lower case, values in backticks, a separate hint line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def field_path(loc: tuple) -> str:
+    """(`units`, 3, `parents`, 0, `unit`) -> `units[3].parents[0].unit`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass
+class InputError(Exception):
+    """Bad input from a user: a case file, a rule file, a hypothesis or an argument (exit status 2)."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    field: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.line) if p is not None)
+        head = f"{where}: " if where else ""
+        if self.field:
+            head += f"`{self.field}`: "
+        text = f"error: {head}{self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+def did_you_mean(word: str, choices) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None

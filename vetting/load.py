@@ -1,0 +1,285 @@
+"""Load case files and hypothesis overlays, merge them and check everything that spans entities.
+
+`load_case(paths)` returns a `Case` or raises one `InputError` naming file, line, field and what was expected.
+`apply_hypotheses(case, paths)` validates each overlay whole before applying it: never a half-applied hypothesis.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import types
+import typing
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from vetting import safeyaml
+from vetting.casefile import COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo
+from vetting.errors import InputError, did_you_mean, field_path
+
+KIND_OF_COLLECTION = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
+                      "information": "information item", "investigations": "investigation",
+                      "determinations": "determination", "proposals": "proposal"}
+
+
+@dataclass(frozen=True)
+class Location:
+    doc: safeyaml.Document
+    loc: tuple  # the entity's path inside the document, e.g. ("units", 3)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A merged, checked case: every collection keyed by id, in file order."""
+
+    info: CaseInfo
+    sources: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+    people: dict = field(default_factory=dict)
+    incidents: dict = field(default_factory=dict)
+    information: dict = field(default_factory=dict)
+    investigations: dict = field(default_factory=dict)
+    determinations: dict = field(default_factory=dict)
+    proposals: dict = field(default_factory=dict)
+    files: tuple = ()  # ((path, sha256), ...)
+    hypotheses: tuple = ()  # HypothesisInfo, in the order applied
+    folder: Path | None = None
+    locations: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def collection(self, name: str) -> dict:
+        return getattr(self, name)
+
+    @property
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for path, sha in self.files:
+            digest.update(f"{Path(path).name}\0{sha}\n".encode())
+        return digest.hexdigest()
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{len(self.collection(c))} {c}" for c in COLLECTIONS if self.collection(c))
+        return f"{self.info.id}: {counts}" if counts else f"{self.info.id}: empty"
+
+
+# ---------------------------------------------------------------- files
+
+
+def case_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if not files:
+            raise InputError("the folder holds no `.yaml` case files", file=str(path))
+        return files
+    if not path.exists():
+        raise InputError("no such file or folder", file=str(path))
+    return [path]
+
+
+def _validate(doc: safeyaml.Document, model: type[BaseModel]):
+    if not isinstance(doc.data, dict):
+        raise InputError("expected a mapping of sections at the top of the file", file=doc.path,
+                         line=doc.line(()), hint=f"sections: {', '.join(model.model_fields)}")
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as err:
+        raise pydantic_error(err, doc, model) from None
+
+
+def pydantic_error(err: ValidationError, doc: safeyaml.Document, model: type[BaseModel],
+                   prefix: tuple = ()) -> InputError:
+    """The first validation error as one clear InputError."""
+    errors = err.errors(include_url=False)
+    # a misspelt key also makes the right one "missing": report the misspelling, it is the cause
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = prefix + tuple(part for part in first["loc"] if not _is_internal(part))
+    kind = first["type"]
+    given = first.get("input")
+    hint = None
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        allowed = _fields_at(model, loc[len(prefix):-1])
+        message = f"unknown key `{key}`"
+        hint = did_you_mean(key, allowed) or (f"expected one of: {', '.join(sorted(allowed))}" if allowed else None)
+    elif kind == "missing":
+        message = f"the required key `{loc[-1]}` is missing"
+        loc_line = doc.line(loc[:-1])
+        return InputError(message, file=doc.path, line=loc_line, field=field_path(loc))
+    elif kind in ("enum", "literal_error"):
+        choices = re.findall(r"'([^']*)'", first["msg"])
+        message = f"`{given}` is not one of: {', '.join(f'`{c}`' for c in choices)}"
+        hint = did_you_mean(given, choices)
+    elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "source", "unit", "incident", "force",
+                                                                   "proposal") or (
+            kind == "string_pattern_mismatch" and len(loc) > 1 and isinstance(loc[-1], int)):
+        message = f"`{given}` is not a valid id: expected a short slug of a-z, 0-9, `.`, `_`, `-`"
+    elif kind == "value_error":
+        message = first["msg"].removeprefix("Value error, ")
+    else:
+        message = first["msg"][0].lower() + first["msg"][1:]
+        if given is not None and not isinstance(given, (dict, list)):
+            message += f" (got `{given}`)"
+    return InputError(message, file=doc.path, line=doc.line(loc), field=field_path(loc), hint=hint)
+
+
+def _is_internal(part) -> bool:
+    """pydantic adds validator names such as `function-before[...]` to error locations."""
+    return isinstance(part, str) and ("[" in part or part in ("list", "str", "int", "float", "dict"))
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed at `loc` inside `model`, for a 'did you mean'."""
+    current = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None)
+        current = _model_in(info.annotation) if info else None
+    if current is None:
+        return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _model_in(annotation):
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None
+
+
+# ---------------------------------------------------------------- cases
+
+
+def load_case(paths) -> Case:
+    """Load one case from files and folders (merged, in order), and check it whole."""
+    paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    if not paths:
+        raise InputError("no case given", hint="name a case file or folder, e.g. `cases/mexico-2015`")
+    collections = {name: {} for name in COLLECTIONS}
+    locations: dict = {}
+    files = []
+    info = None
+    info_doc = None
+    for path in paths:
+        for file in case_files(path):
+            doc = safeyaml.load(file)
+            files.append((str(file), hashlib.sha256(file.read_bytes()).hexdigest()))
+            if doc.data is None:
+                continue
+            part = _validate(doc, CaseFile)
+            if part.case is not None:
+                if info is not None:
+                    raise InputError("a case has one `case` block, and this is the second", file=doc.path,
+                                     line=doc.line(("case",)), field="case",
+                                     hint=f"the first is in {info_doc.path}")
+                info, info_doc = part.case, doc
+            for name in COLLECTIONS:
+                for index, entity in enumerate(getattr(part, name)):
+                    _add(collections, locations, name, entity, Location(doc, (name, index)))
+    folder = paths[0] if paths[0].is_dir() else paths[0].parent
+    if info is None:
+        stem = paths[0].name if paths[0].is_dir() else paths[0].stem
+        info = CaseInfo(id=re.sub(r"[^a-z0-9._-]", "-", stem.lower()) or "case", title=stem)
+    case = Case(info=info, files=tuple(files), folder=folder, locations=locations, **collections)
+    from vetting.checks import check_case
+
+    check_case(case)
+    return case
+
+
+def _add(collections, locations, name, entity, where: Location):
+    if entity.id in locations:
+        first = locations[entity.id]
+        raise _error_at(where, ("id",), f"the id `{entity.id}` is used twice",
+                        hint=f"first used at {first.doc.path}:{first.doc.line(first.loc + ('id',))}")
+    collections[name][entity.id] = entity
+    locations[entity.id] = where
+
+
+def _error_at(where: Location, sub: tuple, message: str, hint: str | None = None) -> InputError:
+    loc = where.loc + tuple(sub)
+    return InputError(message, file=where.doc.path, line=where.doc.line(loc), field=field_path(loc), hint=hint)
+
+
+def error_at(case: Case, entity_id: str, sub: tuple, message: str, hint: str | None = None) -> InputError:
+    """An InputError pointing at a field of an entity of the case, wherever it was loaded from."""
+    return _error_at(case.locations[entity_id], sub, message, hint)
+
+
+# ---------------------------------------------------------------- hypotheses
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    info: HypothesisInfo
+    overlay: HypothesisFile
+    doc: safeyaml.Document
+    sha256: str
+
+
+def load_hypothesis(path) -> Hypothesis:
+    path = Path(path)
+    if path.is_dir():
+        raise InputError("a hypothesis is one file, not a folder", file=str(path))
+    doc = safeyaml.load(path)
+    overlay = _validate(doc, HypothesisFile)
+    return Hypothesis(overlay.hypothesis, overlay, doc, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def apply_hypotheses(case: Case, hypotheses) -> Case:
+    for hypothesis in hypotheses:
+        if not isinstance(hypothesis, Hypothesis):
+            hypothesis = load_hypothesis(hypothesis)
+        case = apply_hypothesis(case, hypothesis)
+    return case
+
+
+def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
+    """A new case with the overlay applied; the overlay is checked whole and the input case is untouched."""
+    doc, overlay = hypothesis.doc, hypothesis.overlay
+    collections = {name: dict(case.collection(name)) for name in COLLECTIONS}
+    locations = dict(case.locations)
+    for name in COLLECTIONS:
+        for index, entity_id in enumerate(getattr(overlay.remove, name)):
+            if entity_id not in collections[name]:
+                raise _unknown(doc, ("remove", name, index), entity_id, name, collections[name])
+            del collections[name][entity_id]
+            del locations[entity_id]
+        for index, entity in enumerate(getattr(overlay.replace, name)):
+            if entity.id not in collections[name]:
+                raise _unknown(doc, ("replace", name, index, "id"), entity.id, name, collections[name],
+                               hint="`replace` changes an entity that exists; use `add` for a new one")
+            collections[name][entity.id] = entity
+            locations[entity.id] = Location(doc, ("replace", name, index))
+        for index, entity in enumerate(getattr(overlay.add, name)):
+            _add(collections, locations, name, entity, Location(doc, ("add", name, index)))
+    result = replace(case, locations=locations, hypotheses=case.hypotheses + (hypothesis.info,),
+                     files=case.files + ((doc.path, hypothesis.sha256),), **collections)
+    from vetting.checks import check_case
+
+    check_case(result)
+    return result
+
+
+def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
+    return InputError(f"`{entity_id}` is not a known {KIND_OF_COLLECTION[name]} of the case", file=doc.path,
+                      line=doc.line(loc), field=field_path(loc), hint=hint or did_you_mean(entity_id, known))
+
+
+def citations(model: BaseModel, loc: tuple = ()):
+    """Every (loc, Citation) inside a model, with its path relative to the model."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        key = type(model).model_fields[name].alias or name
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            sub = loc + ((key, index) if isinstance(value, list) else (key,))
+            if isinstance(item, Citation):
+                yield sub, item
+            elif isinstance(item, BaseModel):
+                yield from citations(item, sub)

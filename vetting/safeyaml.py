@@ -1,0 +1,168 @@
+"""Load YAML safely and remember the line of every value.
+
+Nothing in a file can build a Python object: only the plain YAML tags (map, list, string, integer, float,
+true/false, null) are accepted, booleans are only `true`/`false` (so the country code `NO` stays a string),
+dates stay strings for the models to parse strictly, duplicate keys are errors, and size, depth and alias
+expansion are bounded so a hostile file fails fast.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from vetting.errors import InputError
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: no timestamps, no yes/no/on/off booleans, no sexagesimal numbers."""
+
+
+_Resolver.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+_Resolver.add_implicit_resolver(
+    _INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_Resolver.add_implicit_resolver(
+    _FLOAT, re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789."))
+_Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+
+
+class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                _Resolver):
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _Resolver.__init__(self)
+
+
+class Document:
+    """A loaded YAML document: its data and the line (1-based) of every path in it."""
+
+    def __init__(self, path: str, data, lines: dict[tuple, int]):
+        self.path = path
+        self.data = data
+        self.lines = lines
+
+    def line(self, loc: tuple) -> int | None:
+        """The line of the deepest known prefix of `loc`."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get(())
+
+
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read the file: {err.strerror.lower()}", file=str(path)) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=str(path))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise InputError("the file is not valid UTF-8", file=str(path), line=line,
+                         hint="save the file as UTF-8") from None
+
+
+def load(path: Path) -> Document:
+    text = read_text(path)
+    name = str(path)
+    try:
+        composer = _Composer(text)
+        node = composer.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = (err.problem or err.context or "not valid yaml").rstrip(".")
+        raise InputError(f"not valid yaml: {problem}", file=name,
+                         line=mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as err:
+        raise InputError(f"not valid yaml: {err}", file=name) from None
+    lines: dict[tuple, int] = {}
+    if node is None:
+        return Document(name, None, lines)
+    builder = _Builder(name, lines)
+    data = builder.build(node, (), 0)
+    return Document(name, data, lines)
+
+
+class _Builder:
+    """Turns composed nodes into plain data, checking tags, duplicates, depth and total size."""
+
+    def __init__(self, name: str, lines: dict):
+        self.name = name
+        self.lines = lines
+        self.count = 0
+
+    def fail(self, node, message, hint=None):
+        raise InputError(message, file=self.name, line=node.start_mark.line + 1, hint=hint)
+
+    def build(self, node, path: tuple, depth: int):
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.fail(node, f"the document expands to more than {MAX_NODES} values",
+                      hint="aliases (`*name`) that repeat large blocks are not allowed to multiply")
+        if depth > MAX_DEPTH:
+            self.fail(node, f"the document is nested deeper than {MAX_DEPTH} levels")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            self.check_tag(node, _SEQ)
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            self.check_tag(node, _MAP)
+            out = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "merge keys (`<<`) are not allowed", hint="write the keys out")
+                if not isinstance(key_node, ScalarNode):
+                    self.fail(key_node, "a key must be a plain string")
+                key = self.scalar(key_node)
+                if not isinstance(key, str):
+                    key = str(key)
+                if key in out:
+                    self.fail(key_node, f"the key `{key}` appears twice in the same mapping")
+                self.lines[path + (key,)] = key_node.start_mark.line + 1
+                out[key] = self.build(value_node, path + (key,), depth + 1)
+            return out
+        self.fail(node, "unsupported yaml node")
+
+    def check_tag(self, node, expected):
+        if node.tag != expected:
+            self.fail(node, f"the yaml tag `{node.tag}` is not allowed",
+                      hint="case files hold plain data: no tags that build objects")
+
+    def scalar(self, node):
+        tag = node.tag
+        value = node.value
+        if tag == _STR:
+            return value
+        if tag == _INT:
+            return int(value)
+        if tag == _FLOAT:
+            return float(value)
+        if tag == _BOOL:
+            return value == "true"
+        if tag == _NULL:
+            return None
+        self.fail(node, f"the yaml tag `{tag}` is not allowed",
+                  hint="case files hold plain data: no tags that build objects")
