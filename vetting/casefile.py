@@ -174,7 +174,7 @@ def _citations(value):
     return value
 
 
-Citations = Annotated[list[Citation], BeforeValidator(_citations)]
+Citations = Annotated[list[Citation], BeforeValidator(_citations, json_schema_input_type=list[Id | Citation])]
 
 
 class Sourced(Model):
@@ -227,7 +227,7 @@ class DayRange(Model):
         return self
 
 
-When = Annotated[DayRange, BeforeValidator(_day_or_range)]
+When = Annotated[DayRange, BeforeValidator(_day_or_range, json_schema_input_type=Date | DayRange)]
 
 
 class Refs(Model):
@@ -257,7 +257,7 @@ class Source(Model):
 
 class ParentLink(Sourced, Period):
     unit: Id
-    chain: Chain = Chain.command
+    chain: Chain = Field(Chain.command, validate_default=True)  # validated: the value, not the member
 
 
 class Unit(Sourced):
@@ -273,7 +273,7 @@ class Unit(Sourced):
 
 class Posting(Sourced, Period):
     unit: Id
-    role: Role = Role.member
+    role: Role = Field(Role.member, validate_default=True)
     rank: str | None = None
     title: str | None = None
 
@@ -388,6 +388,8 @@ class Determination(Sourced):
         if self.kind == "dod-emergency" and self.emergency is None:
             raise ValueError("a `dod-emergency` determination needs `emergency` "
                              "(disaster-relief, humanitarian or national-security)")
+        if self.kind in ("dod-emergency", "dod-waiver") and self.proposal is None:
+            raise ValueError(f"a `{self.kind}` determination is made for one activity: name its `proposal`")
         if self.kind != "dod-emergency" and self.emergency is not None:
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
         if self.reported and self.reported < self.made:

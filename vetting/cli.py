@@ -28,10 +28,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS",
                    help="a hypothesis overlay to apply, in order (repeatable)")
 
+    p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date")
+    _case_arguments(p)
+    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     return parser
+
+
+def _case_arguments(p) -> None:
+    p.add_argument("case", nargs="+", help="case files or folders, merged into one case")
+    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS",
+                   help="a hypothesis overlay to apply, in order (repeatable)")
+    p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE",
+                   help="the date of the decision, YYYY-MM-DD (default: today)")
+    p.add_argument("--law", choices=("state", "dod", "both"), default="both")
+    p.add_argument("--rules", metavar="FOLDER", default=None, help="another rule set (default: rules/)")
+
+
+def _decide(args):
+    import datetime as dt
+
+    from vetting.decide import evaluate
+
+    return evaluate(args.case, args.as_of or dt.date.today(), args.law, args.hypotheses, args.rules)
 
 
 def main(argv=None) -> int:
@@ -57,6 +80,22 @@ def _validate(args) -> int:
     case = apply_hypotheses(load_case(args.case), args.hypotheses)
     suffix = f" (with {', '.join(h.id for h in case.hypotheses)})" if case.hypotheses else ""
     print(f"ok: {case.summary()}{suffix}")
+    return 0
+
+
+def _evaluate(args) -> int:
+    from vetting import report as reports
+
+    report = _decide(args)
+    if args.format == "json":
+        emit(reports.dumps(reports.to_json(report)), args.output)
+        return 0
+    from rich.console import Console
+
+    console = Console(record=bool(args.output), width=120 if args.output else None)
+    reports.render_terminal(report, console)
+    if args.output:
+        emit(console.export_text(), args.output)
     return 0
 
 
@@ -89,4 +128,4 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
-COMMANDS = {"validate": _validate, "schema": _schema}
+COMMANDS = {"validate": _validate, "evaluate": _evaluate, "schema": _schema}

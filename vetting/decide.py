@@ -1,0 +1,209 @@
+"""Decisions: run the rule set on a case as of a date, then combine the findings into statuses and outcomes.
+
+`evaluate(case, as_of, laws, hypotheses)` is a pure function of its arguments (and the rule set). The rules
+conclude findings; the combining below is fixed and small (docs/decisions.md):
+
+- unit or person, per law: an unlifted `bar` -> ineligible; else an unlifted `suspend` -> suspended;
+  else a bar or suspension lifted by an exception -> remediated; else eligible.
+- proposal, under its law: `not-covered` -> not-covered; else a waiver -> waived; else an emergency exception
+  -> approved-by-exception; else an unlifted bar -> rejected; an unlifted suspension -> suspended; else if any
+  bar or suspension was lifted -> approved-by-exception; else approved.
+
+A bar or suspension is lifted when a `lift` finding under the same law names the same ground (the implicated
+unit or person and the information): the lift follows the ground to every unit, person and proposal it reached.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from vetting import facts as factlib
+from vetting.errors import InputError
+from vetting.load import Case, apply_hypotheses, load_case
+from vetting.ruleset import LAWS, RuleSet, load_ruleset
+
+UNIT_STATUSES = ("eligible", "suspended", "ineligible", "remediated")
+OUTCOMES = ("approved", "suspended", "rejected", "approved-by-exception", "waived", "not-covered")
+RESTRICTIVE = ("bar", "suspend")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    law: str
+    effect: str
+    citation: str
+    because: tuple
+    ground: str | None = None
+    scope: str | None = None
+    lifted: bool | None = None  # for bars and suspensions: whether an exception lifted this one
+
+    def to_dict(self) -> dict:
+        out = {"rule": self.rule, "law": self.law, "effect": self.effect, "citation": self.citation,
+               "because": list(self.because)}
+        if self.scope:
+            out["scope"] = self.scope
+        if self.lifted is not None:
+            out["lifted"] = self.lifted
+        return out
+
+
+@dataclass
+class Subject:
+    """A unit or a person: its status under each law and the findings that decide it."""
+
+    id: str
+    name: str
+    status: dict
+    findings: list = field(default_factory=list)
+
+
+@dataclass
+class ProposalDecision:
+    id: str
+    title: str
+    law: str | None
+    outcome: str
+    findings: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Task:
+    kind: str
+    law: str
+    subject: str
+    due: dt.date | None
+    citation: str
+    rule: str
+    because: tuple = ()
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "law": self.law, "subject": self.subject,
+                "due": self.due.isoformat() if self.due else None, "citation": self.citation,
+                "rule": self.rule, "because": list(self.because)}
+
+
+@dataclass
+class Report:
+    as_of: dt.date
+    laws: tuple
+    rules: RuleSet
+    case: Case
+    units: dict
+    people: dict
+    proposals: dict
+    tasks: list
+
+
+def _laws(laws) -> tuple:
+    if isinstance(laws, str):
+        laws = LAWS if laws == "both" else (laws,)
+    laws = tuple(dict.fromkeys(laws))
+    for law in laws:
+        if law not in LAWS:
+            raise InputError(f"`{law}` is not a law this engine knows", hint="use `state`, `dod` or `both`")
+    if not laws:
+        raise InputError("no law chosen", hint="use `state`, `dod` or `both`")
+    return laws
+
+
+def _as_of(as_of) -> dt.date:
+    if isinstance(as_of, dt.date):
+        return as_of
+    try:
+        return dt.date.fromisoformat(str(as_of))
+    except ValueError:
+        raise InputError(f"`{as_of}` is not a date written `YYYY-MM-DD`", field="--as-of") from None
+
+
+def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None) -> Report:
+    """Decide every unit, person and proposal of `case` as of `as_of` under `laws`."""
+    if not isinstance(case, Case):
+        case = load_case(case)
+    case = apply_hypotheses(case, hypotheses)
+    as_of, laws = _as_of(as_of), _laws(laws)
+    ruleset = rules if isinstance(rules, RuleSet) else load_ruleset(rules)
+    derived = run_rules(ruleset, factlib.build(case, as_of))
+    return combine(case, as_of, laws, ruleset, derived)
+
+
+def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
+    from vetting.engine import get_engine
+
+    engine = get_engine()
+    if not engine.is_registered(ruleset.engine_name):
+        engine.register(ruleset.engine_name, ruleset.definition, ruleset.actions)
+    return engine.run(ruleset.engine_name, facts)
+
+
+def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: list[dict]) -> Report:
+    raw = [d for d in derived if d["t"] == "finding" and d["law"] in laws]
+    lifted = {(d["law"], d.get("ground")) for d in raw if d["effect"] == "lift"}
+    order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
+
+    by_subject: dict = {}
+    for d in raw:
+        key = (d["law"], d.get("ground"))
+        finding = Finding(d["rule"], d["law"], d["effect"], d["citation"], tuple(dict.fromkeys(d.get("because", ()))),
+                          d.get("ground"), d.get("scope"),
+                          (key in lifted) if d["effect"] in RESTRICTIVE else None)
+        by_subject.setdefault((d["about"], d["subject"]), set()).add(finding)
+
+    def findings_of(about, subject):
+        found = by_subject.get((about, subject), set())
+        return sorted(found, key=lambda f: (order.get(f.rule, 0), LAWS.index(f.law), f.because, f.ground or ""))
+
+    def status(found, law):
+        mine = [f for f in found if f.law == law and f.effect in RESTRICTIVE]
+        if any(f.effect == "bar" and not f.lifted for f in mine):
+            return "ineligible"
+        if any(f.effect == "suspend" and not f.lifted for f in mine):
+            return "suspended"
+        return "remediated" if mine else "eligible"
+
+    def subjects(collection, about):
+        out = {}
+        for sid, entity in collection.items():
+            found = findings_of(about, sid)
+            out[sid] = Subject(sid, entity.name, {law: status(found, law) for law in laws}, found)
+        return out
+
+    proposals = {}
+    for pid, proposal in case.proposals.items():
+        if proposal.law is not None and proposal.law not in laws:
+            continue
+        found = findings_of("proposal", pid)
+        mine = [f for f in found if proposal.law is None or f.law == proposal.law]
+        proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine), found)
+
+    tasks = {}
+    for d in derived:
+        if d["t"] != "task" or d["law"] not in laws or (d["law"], d.get("ground")) in lifted:
+            continue
+        due = factlib.date_of(d["due"]) if isinstance(d.get("due"), int) else None
+        task = Task(d["kind"], d["law"], d["subject"], due, d["citation"], d["rule"],
+                    tuple(dict.fromkeys(d.get("because", ()))))
+        tasks.setdefault((task.kind, task.law, task.subject), task)
+    ordered_tasks = sorted(tasks.values(), key=lambda t: (t.due or dt.date.max, t.kind, t.law, t.subject))
+    return Report(as_of, laws, ruleset, case, subjects(case.units, "unit"), subjects(case.people, "person"),
+                  proposals, ordered_tasks)
+
+
+def _outcome(pid: str, found: list) -> str:
+    effects = {f.effect for f in found}
+    if "not-covered" in effects:
+        return "not-covered"
+    if "covered" not in effects:
+        raise RuntimeError(f"the rule set said neither `covered` nor `not-covered` of proposal `{pid}`")
+    if "waive" in effects:
+        return "waived"
+    if "except" in effects:
+        return "approved-by-exception"
+    live = [f for f in found if f.effect in RESTRICTIVE and not f.lifted]
+    if any(f.effect == "bar" for f in live):
+        return "rejected"
+    if live:
+        return "suspended"
+    if any(f.effect in RESTRICTIVE for f in found):
+        return "approved-by-exception"
+    return "approved"

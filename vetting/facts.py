@@ -1,0 +1,111 @@
+"""Turn a case into the flat facts the rules read, for one as-of date.
+
+Plain data work only, no legal judgement: ids become strings, dates become whole days since 1970-01-01
+(durable_rules compares mixed types as strings, so every date is an int), open ends become far-off days,
+defaults are filled in, and the unit hierarchy on the as-of date is flattened into one `lineage` fact per
+(unit, ancestor) pair so that no rule has to walk parent links.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+EPOCH = dt.date(1970, 1, 1)
+EARLIEST = -1_000_000  # an open start: "since before the sources speak"
+LATEST = 1_000_000  # an open end: "still so", or "not yet"
+
+# every field of every fact type the case gives the rules; the rule compiler checks rule files against it
+FACT_FIELDS: dict[str, frozenset] = {
+    "context": frozenset({"as_of"}),
+    "unit": frozenset({"ref", "kind"}),
+    "lineage": frozenset({"unit", "ancestor"}),
+    "person": frozenset({"ref"}),
+    "posting": frozenset({"person", "unit", "role", "from", "to"}),
+    "incident": frozenset({"ref", "start", "end", "identified", "force"}),
+    "information": frozenset({"ref", "incident", "received", "status", "assessed", "review"}),
+    "violation": frozenset({"information", "kind"}),
+    "alleged_unit": frozenset({"information", "unit"}),
+    "alleged_person": frozenset({"information", "person"}),
+    "investigation": frozenset({"ref", "incident", "status"}),
+    "determination": frozenset({"ref", "kind", "unit", "proposal", "made", "reported", "consulted"}),
+    "proposal": frozenset({"ref", "law", "authority", "kind", "identified"}),
+    "recipient_unit": frozenset({"proposal", "unit"}),
+    "recipient_person": frozenset({"proposal", "person"}),
+}
+
+
+def day(value: dt.date | None, default: int) -> int:
+    return default if value is None else (value - EPOCH).days
+
+
+def date_of(days: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=days)
+
+
+def ancestors_on(units: dict, on: dt.date) -> dict[str, list[str]]:
+    """Each unit's ancestors (nearest first) through every parent link in force on `on`."""
+    parents = {uid: [link.unit for link in u.parents if link.covers(on)] for uid, u in units.items()}
+    result: dict[str, list[str]] = {}
+    for uid in units:
+        seen, order, stack = set(), [], list(parents[uid])
+        while stack:  # the checks guarantee no cycle on any date; `seen` also stops shared ancestors repeating
+            parent = stack.pop(0)
+            if parent not in seen:
+                seen.add(parent)
+                order.append(parent)
+                stack.extend(parents[parent])
+        result[uid] = order
+    return result
+
+
+def parent_on(unit, on: dt.date) -> str | None:
+    """The unit's command parent on `on` (or its first parent in force, whatever the chain)."""
+    active = [link for link in unit.parents if link.covers(on)]
+    command = [link for link in active if link.chain == "command"]
+    chosen = command or active
+    return chosen[0].unit if chosen else None
+
+
+def build(case, as_of: dt.date) -> list[dict]:
+    facts: list[dict] = [{"t": "context", "as_of": day(as_of, 0)}]
+    add = facts.append
+    for uid, unit in case.units.items():
+        add({"t": "unit", "ref": uid, "kind": unit.kind})
+    for uid, ancestors in ancestors_on(case.units, as_of).items():
+        for ancestor in ancestors:
+            add({"t": "lineage", "unit": uid, "ancestor": ancestor})
+    for pid, person in case.people.items():
+        add({"t": "person", "ref": pid})
+        for posting in person.postings:
+            add({"t": "posting", "person": pid, "unit": posting.unit, "role": posting.role,
+                 "from": day(posting.from_, EARLIEST), "to": day(posting.to, LATEST)})
+    for iid, incident in case.incidents.items():
+        perpetrators = incident.perpetrators
+        add({"t": "incident", "ref": iid, "start": day(incident.date.from_, 0), "end": day(incident.date.to, 0),
+             "identified": perpetrators.unit_identified, "force": perpetrators.force or ""})
+    for item in case.information.values():
+        incident = case.incidents[item.incident]
+        assessment = item.assessment
+        add({"t": "information", "ref": item.id, "incident": item.incident,
+             "received": day(item.received.from_, 0), "status": assessment.status,
+             "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none"})
+        for violation in item.violations or incident.violations:
+            add({"t": "violation", "information": item.id, "kind": violation})
+        alleged = item.alleges or incident.perpetrators
+        for unit in alleged.units:
+            add({"t": "alleged_unit", "information": item.id, "unit": unit})
+        for person in alleged.people:
+            add({"t": "alleged_person", "information": item.id, "person": person})
+    for inv in case.investigations.values():
+        add({"t": "investigation", "ref": inv.id, "incident": inv.incident or "", "status": inv.status})
+    for det in case.determinations.values():
+        add({"t": "determination", "ref": det.id, "kind": det.kind, "unit": det.unit, "proposal": det.proposal or "",
+             "made": day(det.made, 0), "reported": day(det.reported, LATEST),
+             "consulted": bool(det.consulted_state)})
+    for prop in case.proposals.values():
+        add({"t": "proposal", "ref": prop.id, "law": prop.law or "none", "authority": prop.funding.authority,
+             "kind": prop.kind, "identified": prop.recipients.identified})
+        for unit in prop.recipients.units:
+            add({"t": "recipient_unit", "proposal": prop.id, "unit": unit})
+        for person in prop.recipients.people:
+            add({"t": "recipient_person", "proposal": prop.id, "person": person})
+    return facts

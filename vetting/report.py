@@ -1,0 +1,95 @@
+"""Reports: the versioned JSON contract (design §4) and a readable terminal form."""
+from __future__ import annotations
+
+import json
+
+from vetting import facts as factlib
+from vetting.decide import Report
+
+FORMAT = "vetting-report/1"
+
+
+def to_json(report: Report) -> dict:
+    case = report.case
+    return {
+        "format": FORMAT,
+        "as_of": report.as_of.isoformat(),
+        "laws": list(report.laws),
+        "rule_set": {"name": report.rules.info.name, "version": report.rules.info.version,
+                     "sha256": report.rules.sha256},
+        "cases": [{"id": case.info.id, "sha256": case.sha256}],
+        "hypotheses": [{"id": h.id, "title": h.title} for h in case.hypotheses],
+        "units": [{"id": u.id, "name": u.name, "parent": factlib.parent_on(case.units[u.id], report.as_of),
+                   "personnel": case.units[u.id].personnel, "status": u.status,
+                   "findings": [f.to_dict() for f in u.findings]} for u in report.units.values()],
+        "people": [{"id": p.id, "name": p.name, "count": case.people[p.id].count, "status": p.status,
+                    "findings": [f.to_dict() for f in p.findings]} for p in report.people.values()],
+        "proposals": [{"id": p.id, "title": p.title, "law": p.law, "outcome": p.outcome,
+                       "findings": [f.to_dict() for f in p.findings]} for p in report.proposals.values()],
+        "tasks": [t.to_dict() for t in report.tasks],
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
+                "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
+                "rejected": "bold red", "not-covered": "dim"}
+
+
+def render_terminal(report: Report, console) -> None:
+    from rich.table import Table
+
+    case = report.case
+    title = f"{case.info.title} — as of {report.as_of.isoformat()}"
+    if case.hypotheses:
+        title += " — with " + ", ".join(h.id for h in case.hypotheses)
+    console.print(f"[bold]{title}[/bold]")
+    console.print(f"rule set {report.rules.info.name} {report.rules.info.version} "
+                  f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
+
+    def styled(value):
+        return f"[{STATUS_STYLE.get(value, '')}]{value}[/]"
+
+    units = Table(title="Units", title_justify="left")
+    units.add_column("unit")
+    units.add_column("personnel", justify="right")
+    for law in report.laws:
+        units.add_column(law)
+    units.add_column("because")
+    for unit in report.units.values():
+        reasons = sorted({f.rule for f in unit.findings if f.effect != "note"})
+        personnel = case.units[unit.id].personnel
+        units.add_row(f"{unit.name} [dim]({unit.id})[/]", f"{personnel:,}" if personnel else "",
+                      *(styled(unit.status[law]) for law in report.laws), ", ".join(reasons))
+    console.print(units)
+
+    if report.people:
+        people = Table(title="People", title_justify="left")
+        people.add_column("person")
+        for law in report.laws:
+            people.add_column(law)
+        for person in report.people.values():
+            people.add_row(f"{person.name} [dim]({person.id})[/]",
+                           *(styled(person.status[law]) for law in report.laws))
+        console.print(people)
+
+    if report.proposals:
+        proposals = Table(title="Proposals", title_justify="left")
+        proposals.add_column("proposal")
+        proposals.add_column("law")
+        proposals.add_column("outcome")
+        for prop in report.proposals.values():
+            proposals.add_row(f"{prop.title} [dim]({prop.id})[/]", prop.law or "none", styled(prop.outcome))
+        console.print(proposals)
+
+    if report.tasks:
+        tasks = Table(title="Tasks", title_justify="left")
+        for column in ("task", "law", "subject", "due", "citation"):
+            tasks.add_column(column)
+        for task in report.tasks:
+            tasks.add_row(task.kind, task.law, task.subject, task.due.isoformat() if task.due else "—",
+                          task.citation)
+        console.print(tasks)

@@ -1,0 +1,392 @@
+"""Rule files: validate them and compile them into durable_rules rulesets.
+
+A rule file is data (see docs/rules.md): each rule states one legal proposition with its citation, the facts
+it needs (`when`, one pattern per fact, joined by references such as `held.information`) and one conclusion
+(`then`: derive a fact, conclude a finding, or open a task). No code: the compiler turns `when` into
+durable_rules' JSON conditions and `then` into one of three fixed actions, bound by name.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+
+from vetting import facts as factlib
+from vetting import safeyaml
+from vetting.casefile import Date, Model
+from vetting.errors import InputError, did_you_mean, field_path
+
+LAWS = ("state", "dod")
+EFFECTS = {
+    "bar": "credible information of a gross violation: no assistance (a proposal: rejected)",
+    "suspend": "assistance held pending assessment, review or identification",
+    "lift": "an exception lifts a bar or a suspension",
+    "covered": "the law covers this assistance",
+    "not-covered": "the law does not cover this assistance",
+    "except": "an exception lets the proposal go ahead",
+    "waive": "the prohibition is waived for this proposal",
+    "note": "explains, changes nothing",
+}
+OPERATORS = {"at_most": "$lte", "at_least": "$gte", "before": "$lt", "after": "$gt", "not": "$neq"}
+_REF = re.compile(r"^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$")
+_ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
+RESERVED = {"as_of", "law"}
+DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+class Citation(Model):
+    code: str = Field(min_length=1)
+    section: str = Field(min_length=1)
+    subsection: str | None = None
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+    law: str | None = Field(None, description="state, dod, or none for a policy source")
+    text: str | None = Field(None, description="the provision, paraphrased or quoted, for readers")
+    note: str | None = None
+
+    def label(self) -> str:
+        return " ".join(p for p in (self.code, self.section + (self.subsection or "")) if p)
+
+
+class CitationsFile(Model):
+    citations: dict[str, Citation]
+
+
+class Effective(Model):
+    from_: Date | None = Field(None, alias="from")
+    to: Date | None = None
+
+
+class Then(Model):
+    derive: dict[str, Any] | None = None
+    finding: dict[str, Any] | None = None
+    task: dict[str, Any] | None = None
+
+
+class Rule(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    says: str = Field(min_length=1, description="the proposition in one plain sentence")
+    citation: dict[str, str] = Field(min_length=1, description="law (state, dod) -> citation id")
+    effective: Effective | None = None
+    when: dict[str, dict[str, Any]] = Field(min_length=1)
+    then: Then
+    notes: str | None = None
+
+
+class RuleFile(Model):
+    rules: list[Rule]
+
+
+class RuleSetInfo(Model):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    description: str | None = None
+
+
+class RuleSetFile(Model):
+    ruleset: RuleSetInfo
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    info: RuleSetInfo
+    rules: tuple  # Rule, in file order
+    citations: dict
+    sha256: str
+    definition: dict  # durable_rules JSON rules
+    actions: dict  # action name -> callable(c, emit)
+    files: dict  # rule id -> file path
+
+    @property
+    def engine_name(self) -> str:
+        """One durable_rules ruleset name per rule-set version and content: versions coexist, never clash."""
+        return f"{self.info.name}_{re.sub(r'[^a-z0-9]', '_', self.info.version.lower())}_{self.sha256[:12]}"
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _parse(path: Path, model):
+    from vetting.load import pydantic_error
+
+    doc = safeyaml.load(path)
+    if not isinstance(doc.data, dict):
+        raise InputError("expected a mapping at the top of the file", file=str(path), line=doc.line(()))
+    try:
+        return doc, model.model_validate(doc.data)
+    except ValidationError as err:
+        raise pydantic_error(err, doc, model) from None
+
+
+_CACHE: dict = {}
+
+
+def load_ruleset(folder=None) -> RuleSet:
+    """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
+    folder = Path(folder or DEFAULT_RULES)
+    if not folder.is_dir():
+        raise InputError("no such rule-set folder", file=str(folder))
+    files = sorted(p for p in folder.glob("*.yaml"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    sha = digest.hexdigest()
+    if (folder.resolve(), sha) in _CACHE:
+        return _CACHE[folder.resolve(), sha]
+    head = folder / "ruleset.yaml"
+    cites = folder / "citations.yaml"
+    for needed in (head, cites):
+        if not needed.exists():
+            raise InputError(f"the rule set needs `{needed.name}`", file=str(folder))
+    _, info = _parse(head, RuleSetFile)
+    _, citations = _parse(cites, CitationsFile)
+    rules, where = [], {}
+    for path in files:
+        if path in (head, cites):
+            continue
+        doc, parsed = _parse(path, RuleFile)
+        for index, rule in enumerate(parsed.rules):
+            if rule.id in where:
+                raise InputError(f"the rule id `{rule.id}` is used twice", file=str(path),
+                                 line=doc.line(("rules", index, "id")), field=f"rules[{index}].id",
+                                 hint=f"first in {where[rule.id][0].path}")
+            where[rule.id] = (doc, index)
+            rules.append(rule)
+    if not rules:
+        raise InputError("the rule set has no rules", file=str(folder))
+    compiled = _Compiler(rules, citations.citations, where).compile()
+    ruleset = RuleSet(info.ruleset, tuple(rules), citations.citations, sha, compiled[0], compiled[1],
+                      {r.id: where[r.id][0].path for r in rules})
+    _CACHE[folder.resolve(), sha] = ruleset
+    return ruleset
+
+
+# ---------------------------------------------------------------- compiling
+
+
+class _Compiler:
+    def __init__(self, rules, citations, where):
+        self.rules = rules
+        self.citations = citations
+        self.where = where
+        self.fields = {t: set(f) for t, f in factlib.FACT_FIELDS.items()}
+        # derived fact types and their fields come from the templates that make them
+        self.fields["finding"] = {"rule", "law", "citation", "about", "subject", "effect", "ground", "because"}
+        self.fields["task"] = {"rule", "law", "citation", "kind", "subject", "due"}
+        for rule in rules:
+            if rule.then.derive:
+                kind = rule.then.derive.get("type")
+                if isinstance(kind, str):
+                    self.fields.setdefault(kind, set()).update(k for k in rule.then.derive if k != "type")
+            for part in ("finding", "task"):
+                template = getattr(rule.then, part)
+                if template:
+                    self.fields[part].update(template)
+
+    def fail(self, rule, loc, message, hint=None):
+        doc, index = self.where[rule.id]
+        full = ("rules", index) + tuple(loc)
+        raise InputError(f"rule `{rule.id}`: {message}", file=doc.path, line=doc.line(full),
+                         field=field_path(full), hint=hint)
+
+    def compile(self):
+        definition, actions = {}, {}
+        for rule in self.rules:
+            self.check_meta(rule)
+            for law in rule.citation:
+                name = f"{rule.id}@{law}"
+                definition[name] = {"all": self.patterns(rule, law), "run": name}
+                actions[name] = self.action(rule, law)
+        for kind in sorted(self.fields):  # a sink rule per type: durable rejects facts no rule can match
+            definition[f"sink@{kind}"] = {"all": [{"m": {"t": kind}}, {"n": {"t": "__never__"}}],
+                                          "run": "sink"}
+        actions["sink"] = lambda c, emit: None
+        return definition, actions
+
+    def check_meta(self, rule):
+        for law, cite in rule.citation.items():
+            if law not in LAWS:
+                self.fail(rule, ("citation", law), f"`{law}` is not a law of this engine",
+                          hint=f"one of: {', '.join(LAWS)}")
+            if cite not in self.citations:
+                self.fail(rule, ("citation", law), f"`{cite}` is not in citations.yaml",
+                          hint=did_you_mean(cite, self.citations))
+        then = [p for p in ("derive", "finding", "task") if getattr(rule.then, p) is not None]
+        if len(then) != 1:
+            self.fail(rule, ("then",), "`then` takes exactly one of `derive`, `finding`, `task`")
+
+    # -- when
+
+    def patterns(self, rule, law):
+        aliases: dict[str, str] = {}
+        out = []
+        uses_as_of = any(_mentions(p, "as_of") for p in rule.when.values()) or rule.effective is not None
+        if uses_as_of:
+            context = [{"t": "context"}]
+            if rule.effective and rule.effective.from_:
+                context.append({"$gte": {"as_of": factlib.day(rule.effective.from_, 0)}})
+            if rule.effective and rule.effective.to:
+                context.append({"$lte": {"as_of": factlib.day(rule.effective.to, 0)}})
+            out.append({"ctx__": {"$and": context} if len(context) > 1 else context[0]})
+        for alias, pattern in rule.when.items():
+            if not _ALIAS.match(alias) or alias in RESERVED or alias.endswith("__"):
+                self.fail(rule, ("when", alias), f"`{alias}` is not a usable name for a fact",
+                          hint="lower-case letters, digits and `_`; not `as_of` or `law`")
+            kind = pattern.get("type")
+            if kind not in self.fields:
+                self.fail(rule, ("when", alias, "type"), f"no fact of type `{kind}` is ever asserted",
+                          hint=did_you_mean(kind, self.fields))
+            terms = [{"t": kind}]
+            for key, value in pattern.items():
+                if key == "type":
+                    continue
+                loc = ("when", alias, key)
+                if key == "any":
+                    if not isinstance(value, list) or not value:
+                        self.fail(rule, loc, "`any` takes a list of alternatives")
+                    options = []
+                    for i, option in enumerate(value):
+                        if not isinstance(option, dict) or not option:
+                            self.fail(rule, loc + (i,), "each alternative is a mapping of field: condition")
+                        parts = [self.term(rule, loc + (i, k), kind, k, v, aliases, law) for k, v in option.items()]
+                        options.append(parts[0] if len(parts) == 1 else {"$and": parts})
+                    terms.append({"$or": options})
+                else:
+                    terms.append(self.term(rule, loc, kind, key, value, aliases, law))
+            out.append({alias: {"$and": terms}})
+            aliases[alias] = kind
+        return out
+
+    def term(self, rule, loc, kind, key, value, aliases, law):
+        if key not in self.fields[kind]:
+            self.fail(rule, loc, f"facts of type `{kind}` have no field `{key}`",
+                      hint=did_you_mean(key, self.fields[kind]) or f"fields: {', '.join(sorted(self.fields[kind]))}")
+        if isinstance(value, dict):
+            if len(value) != 1:
+                self.fail(rule, loc, "a condition has one operator")
+            (op, arg), = value.items()
+            if op == "one_of":
+                if not isinstance(arg, list) or not arg:
+                    self.fail(rule, loc + (op,), "`one_of` takes a list of values")
+                return {"$or": [{key: self.operand(rule, loc + (op,), a, aliases, law)} for a in arg]}
+            if op not in OPERATORS:
+                self.fail(rule, loc + (op,), f"unknown operator `{op}`",
+                          hint=did_you_mean(op, list(OPERATORS) + ["one_of"]))
+            return {OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law)}}
+        return {key: self.operand(rule, loc, value, aliases, law)}
+
+    def operand(self, rule, loc, value, aliases, law):
+        if isinstance(value, (dict, list)):
+            self.fail(rule, loc, "expected a value or a reference such as `held.information`")
+        if value == "as_of":
+            return {"ctx__": "as_of"}
+        if value == "law":
+            return law
+        if isinstance(value, str) and _REF.match(value):
+            alias, field = _REF.match(value).groups()
+            if alias in aliases:
+                if field not in self.fields[aliases[alias]]:
+                    self.fail(rule, loc, f"`{alias}` (a `{aliases[alias]}` fact) has no field `{field}`",
+                              hint=did_you_mean(field, self.fields[aliases[alias]]))
+                return {alias: field}
+            if alias in rule.when:
+                self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is matched later",
+                          hint="list a fact before the facts that refer to it")
+        return _literal(value)
+
+    # -- then
+
+    def action(self, rule, law):
+        cite = rule.citation[law]
+        if rule.then.derive is not None:
+            template = dict(rule.then.derive)
+            kind = template.pop("type", None)
+            if not isinstance(kind, str):
+                self.fail(rule, ("then", "derive", "type"), "a derived fact needs a `type`")
+            base = {"t": kind}
+        elif rule.then.finding is not None:
+            template = dict(rule.then.finding)
+            for needed in ("about", "subject", "effect"):
+                if needed not in template:
+                    self.fail(rule, ("then", "finding"), f"a finding needs `{needed}`")
+            effect = template["effect"]
+            is_ref = isinstance(effect, str) and _REF.match(effect) and effect.split(".")[0] in rule.when
+            if not is_ref and effect not in EFFECTS:
+                self.fail(rule, ("then", "finding", "effect"), f"`{template['effect']}` is not an effect",
+                          hint=did_you_mean(template["effect"], EFFECTS) or f"one of: {', '.join(EFFECTS)}")
+            if template["about"] not in ("unit", "person", "proposal"):
+                self.fail(rule, ("then", "finding", "about"), "a finding is about a `unit`, `person` or `proposal`")
+            base = {"t": "finding", "rule": rule.id, "law": law, "citation": cite}
+        else:
+            template = dict(rule.then.task)
+            for needed in ("kind", "subject"):
+                if needed not in template:
+                    self.fail(rule, ("then", "task"), f"a task needs `{needed}`")
+            base = {"t": "task", "rule": rule.id, "law": law, "citation": cite}
+        part = next(p for p in ("derive", "finding", "task") if getattr(rule.then, p) is not None)
+        getters = {key: self.value(rule, ("then", part, key), spec, law) for key, spec in template.items()}
+
+        def act(c, emit):
+            fact = dict(base)
+            for key, get in getters.items():
+                fact[key] = get(c)
+            emit(fact)
+
+        act.__name__ = f"{rule.id}@{law}"
+        return act
+
+    def value(self, rule, loc, spec, law):
+        """A function of the matched facts giving one field of the conclusion."""
+        if isinstance(spec, list):
+            parts = [self.value(rule, loc + (i,), s, law) for i, s in enumerate(spec)]
+            if loc[-1] == "ground":
+                return lambda c: "|".join(str(p(c)) for p in parts)
+            return lambda c: [v for v in (p(c) for p in parts) if v not in ("", None)]
+        if isinstance(spec, dict):
+            if set(spec) != {"days_after"} or not isinstance(spec["days_after"], list) or len(spec["days_after"]) != 2:
+                self.fail(rule, loc, "the only computed value is `days_after: [<date reference>, <days>]`")
+            start, days = spec["days_after"]
+            getter = self.value(rule, loc + ("days_after", 0), start, law)
+            if not isinstance(days, int):
+                self.fail(rule, loc + ("days_after", 1), "a whole number of days")
+            return lambda c: getter(c) + days
+        if spec == "law":
+            return lambda c: law
+        if spec == "as_of":
+            return lambda c: getattr(c, "ctx__")["as_of"]
+        if isinstance(spec, str) and _REF.match(spec):
+            alias, field = _REF.match(spec).groups()
+            if alias not in rule.when:
+                self.fail(rule, loc, f"`{alias}` is not a fact matched by this rule",
+                          hint=did_you_mean(alias, rule.when))
+            kind = rule.when[alias].get("type")
+            if field not in self.fields.get(kind, ()):
+                self.fail(rule, loc, f"`{alias}` (a `{kind}` fact) has no field `{field}`",
+                          hint=did_you_mean(field, self.fields.get(kind, ())))
+            return lambda c: getattr(c, alias)[field]
+        literal = _literal(spec)
+        return lambda c: literal
+
+
+def _literal(value):
+    if isinstance(value, dt.date):
+        return factlib.day(value, 0)
+    return value
+
+
+def _mentions(pattern, word) -> bool:
+    if isinstance(pattern, dict):
+        return any(_mentions(v, word) for v in pattern.values())
+    if isinstance(pattern, list):
+        return any(_mentions(v, word) for v in pattern)
+    return pattern == word
