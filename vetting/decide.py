@@ -93,6 +93,7 @@ class Report:
     people: dict
     proposals: dict
     tasks: list
+    fired: frozenset = frozenset()  # ids of the rules that concluded anything in this evaluation
 
 
 def _laws(laws) -> tuple:
@@ -186,7 +187,7 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
         tasks.setdefault((task.kind, task.law, task.subject), task)
     ordered_tasks = sorted(tasks.values(), key=lambda t: (t.due or dt.date.max, t.kind, t.law, t.subject))
     return Report(as_of, laws, ruleset, case, subjects(case.units, "unit"), subjects(case.people, "person"),
-                  proposals, ordered_tasks)
+                  proposals, ordered_tasks, frozenset(d["rule"] for d in derived if "rule" in d))
 
 
 def _outcome(pid: str, found: list) -> str:

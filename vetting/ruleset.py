@@ -187,7 +187,7 @@ class _Compiler:
             if rule.then.derive:
                 kind = rule.then.derive.get("type")
                 if isinstance(kind, str):
-                    self.fields.setdefault(kind, set()).update(k for k in rule.then.derive if k != "type")
+                    self.fields.setdefault(kind, {"rule"}).update(k for k in rule.then.derive if k != "type")
             for part in ("finding", "task"):
                 template = getattr(rule.then, part)
                 if template:
@@ -313,7 +313,7 @@ class _Compiler:
             kind = template.pop("type", None)
             if not isinstance(kind, str):
                 self.fail(rule, ("then", "derive", "type"), "a derived fact needs a `type`")
-            base = {"t": kind}
+            base = {"t": kind, "rule": rule.id}
         elif rule.then.finding is not None:
             template = dict(rule.then.finding)
             for needed in ("about", "subject", "effect"):
