@@ -19,8 +19,10 @@ def check_case(case) -> None:
         if target not in known:
             kind = {"units": "unit", "people": "person", "incidents": "incident", "sources": "source",
                     "information": "information item", "proposals": "proposal"}[collection]
-            raise error_at(case, entity_id, sub, f"`{target}` is not a known {kind} of the case",
-                           hint=did_you_mean(target, known))
+            gone = case.removed.get(target)
+            hint = (f"a hypothesis removes it ({gone.doc.path}:{gone.doc.line(gone.loc)}): remove or change "
+                    f"what refers to it too" if gone else did_you_mean(target, known))
+            raise error_at(case, entity_id, sub, f"`{target}` is not a known {kind} of the case", hint=hint)
 
     def refs(entity_id, sub, group):
         for i, unit in enumerate(group.units):

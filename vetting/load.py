@@ -46,6 +46,7 @@ class Case:
     hypotheses: tuple = ()  # HypothesisInfo, in the order applied
     folder: Path | None = None
     locations: dict = field(default_factory=dict, compare=False, repr=False)
+    removed: dict = field(default_factory=dict, compare=False, repr=False)  # id -> Location of its `remove`
 
     def collection(self, name: str) -> dict:
         return getattr(self, name)
@@ -77,6 +78,8 @@ def case_files(path: Path) -> list[Path]:
 
 
 def _validate(doc: safeyaml.Document, model: type[BaseModel]):
+    if doc.data is None:
+        raise InputError("the file is empty", file=doc.path, hint=f"sections: {', '.join(model.model_fields)}")
     if not isinstance(doc.data, dict):
         raise InputError("expected a mapping of sections at the top of the file", file=doc.path,
                          line=doc.line(()), hint=f"sections: {', '.join(model.model_fields)}")
@@ -109,17 +112,64 @@ def pydantic_error(err: ValidationError, doc: safeyaml.Document, model: type[Bas
         choices = re.findall(r"'([^']*)'", first["msg"])
         message = f"`{given}` is not one of: {', '.join(f'`{c}`' for c in choices)}"
         hint = did_you_mean(given, choices)
-    elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "source", "unit", "incident", "force",
-                                                                   "proposal") or (
-            kind == "string_pattern_mismatch" and len(loc) > 1 and isinstance(loc[-1], int)):
+    elif kind == "string_pattern_mismatch" and (_is_id(loc) or len(loc) > 1 and isinstance(loc[-1], int)):
         message = f"`{given}` is not a valid id: expected a short slug of a-z, 0-9, `.`, `_`, `-`"
+    elif kind == "string_type":
+        message = f"expected {'an id (a short slug)' if _is_id(loc) else 'text'}, not {_described(given)}"
+        if isinstance(given, (int, float)) and not isinstance(given, bool):
+            hint = f"put it in quotes (`'{given}'`) if it is meant as text"
+    elif kind == "list_type":
+        message = f"expected a list, not {_described(given)}"
+        if given is None:
+            hint = f"write `{loc[-1]}: []` for none, or leave the key out"
+        elif not isinstance(given, dict):
+            hint = f"write `[{given}]`, or one `- {given}` per line"
+    elif kind in ("model_type", "dict_type"):
+        expected = _EXPECTED_MAPPING.get((first.get("ctx") or {}).get("class_name"), "a mapping of keys")
+        message = f"expected {expected}, not {_described(given)}"
     elif kind == "value_error":
         message = first["msg"].removeprefix("Value error, ")
     else:
         message = first["msg"][0].lower() + first["msg"][1:]
         if given is not None and not isinstance(given, (dict, list)):
             message += f" (got `{given}`)"
+    loc = _written(doc, loc)
     return InputError(message, file=doc.path, line=doc.line(loc), field=field_path(loc), hint=hint)
+
+
+def _written(doc: safeyaml.Document, loc: tuple) -> tuple:
+    """The longest part of `loc` spelt out in the file: `date: 2014-06-30` is shorthand, it has no `date.from`."""
+    written = tuple(loc)
+    while written and written not in doc.lines:
+        written = written[:-1]
+    return written or tuple(loc)
+
+
+_EXPECTED_MAPPING = {"DayRange": "a date written `YYYY-MM-DD`, or a range of days `{from: ..., to: ...}`",
+                     "Citation": "a source id, or a citation `{source: ..., quote: ...}`"}
+
+
+def _is_id(loc: tuple) -> bool:
+    """Whether the value at `loc` is an id: an entity's own, or a reference to one."""
+    if not loc:
+        return False
+    if isinstance(loc[-1], int):
+        return len(loc) > 1 and loc[-2] in COLLECTIONS + ("corroborated_by",)
+    return loc[-1] in ("id", "source", "unit", "incident", "force", "proposal")
+
+
+def _described(given) -> str:
+    if given is None:
+        return "an empty value"
+    if isinstance(given, bool):
+        return f"`{str(given).lower()}`"
+    if isinstance(given, (int, float)):
+        return f"the number `{given}`"
+    if isinstance(given, list):
+        return "a list"
+    if isinstance(given, dict):
+        return "a mapping"
+    return f"`{given}`"
 
 
 def _is_internal(part) -> bool:
@@ -202,7 +252,7 @@ def _add(collections, locations, name, entity, where: Location):
 
 
 def _error_at(where: Location, sub: tuple, message: str, hint: str | None = None) -> InputError:
-    loc = where.loc + tuple(sub)
+    loc = _written(where.doc, where.loc + tuple(sub))
     return InputError(message, file=where.doc.path, line=where.doc.line(loc), field=field_path(loc), hint=hint)
 
 
@@ -244,12 +294,14 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
     doc, overlay = hypothesis.doc, hypothesis.overlay
     collections = {name: dict(case.collection(name)) for name in COLLECTIONS}
     locations = dict(case.locations)
+    removed = dict(case.removed)
     for name in COLLECTIONS:
         for index, entity_id in enumerate(getattr(overlay.remove, name)):
             if entity_id not in collections[name]:
                 raise _unknown(doc, ("remove", name, index), entity_id, name, collections[name])
             del collections[name][entity_id]
             del locations[entity_id]
+            removed[entity_id] = Location(doc, ("remove", name, index))
         for index, entity in enumerate(getattr(overlay.replace, name)):
             if entity.id not in collections[name]:
                 raise _unknown(doc, ("replace", name, index, "id"), entity.id, name, collections[name],
@@ -258,7 +310,9 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
             locations[entity.id] = Location(doc, ("replace", name, index))
         for index, entity in enumerate(getattr(overlay.add, name)):
             _add(collections, locations, name, entity, Location(doc, ("add", name, index)))
-    result = replace(case, locations=locations, hypotheses=case.hypotheses + (hypothesis.info,),
+            removed.pop(entity.id, None)
+    result = replace(case, locations=locations, removed=removed,
+                     hypotheses=case.hypotheses + (hypothesis.info,),
                      files=case.files + ((doc.path, hypothesis.sha256),), **collections)
     from vetting.checks import check_case
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from vetting.errors import InputError
+from vetting.errors import InputError, field_path
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
@@ -26,6 +26,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -42,12 +43,24 @@ _Resolver.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|)$"), ["~", "n", 
 
 class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
                 _Resolver):
-    def __init__(self, stream):
+    def __init__(self, stream, name: str):
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _Resolver.__init__(self)
+        self.name = name
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        """PyYAML composes recursively: stop at the depth bound, before Python's recursion limit does."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise InputError(f"the document is nested deeper than {MAX_DEPTH} levels", file=self.name,
+                             line=self.peek_event().start_mark.line + 1)
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        return node
 
 
 class Document:
@@ -87,13 +100,10 @@ def load(path: Path) -> Document:
     text = read_text(path)
     name = str(path)
     try:
-        composer = _Composer(text)
+        composer = _Composer(text, name)
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = (err.problem or err.context or "not valid yaml").rstrip(".")
-        raise InputError(f"not valid yaml: {problem}", file=name,
-                         line=mark.line + 1 if mark else None) from None
+        raise _syntax_error(err, name) from None
     except yaml.YAMLError as err:
         raise InputError(f"not valid yaml: {err}", file=name) from None
     lines: dict[tuple, int] = {}
@@ -104,6 +114,21 @@ def load(path: Path) -> Document:
     return Document(name, data, lines)
 
 
+def _syntax_error(err: yaml.MarkedYAMLError, name: str) -> InputError:
+    mark = err.problem_mark or err.context_mark
+    problem = (err.problem or err.context or "not valid yaml").rstrip(".")
+    hint = None
+    context, start = err.context or "", err.context_mark
+    if "duplicate anchor" in context:
+        problem = context.split(";")[0]
+        hint = f"the first is on line {start.line + 1}; give each anchor (`&name`) its own name"
+    elif "'\\t'" in problem:
+        hint = "indent with spaces, not tabs"
+    elif context.startswith("while ") and start is not None and start is not mark:
+        hint = f"{context} that starts on line {start.line + 1}"
+    return InputError(f"not valid yaml: {problem}", file=name, line=mark.line + 1 if mark else None, hint=hint)
+
+
 class _Builder:
     """Turns composed nodes into plain data, checking tags, duplicates, depth and total size."""
 
@@ -112,8 +137,9 @@ class _Builder:
         self.lines = lines
         self.count = 0
 
-    def fail(self, node, message, hint=None):
-        raise InputError(message, file=self.name, line=node.start_mark.line + 1, hint=hint)
+    def fail(self, node, message, hint=None, path: tuple | None = None):
+        raise InputError(message, file=self.name, line=node.start_mark.line + 1,
+                         field=field_path(path) if path else None, hint=hint)
 
     def build(self, node, path: tuple, depth: int):
         self.count += 1
@@ -124,34 +150,37 @@ class _Builder:
             self.fail(node, f"the document is nested deeper than {MAX_DEPTH} levels")
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, ScalarNode):
-            return self.scalar(node)
+            return self.scalar(node, path)
         if isinstance(node, SequenceNode):
-            self.check_tag(node, _SEQ)
+            self.check_tag(node, _SEQ, path)
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         if isinstance(node, MappingNode):
-            self.check_tag(node, _MAP)
+            self.check_tag(node, _MAP, path)
             out = {}
             for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.fail(key_node, "merge keys (`<<`) are not allowed", hint="write the keys out")
+                if key_node.tag == _MERGE or (isinstance(key_node, ScalarNode) and key_node.style is None
+                                              and key_node.value == "<<"):
+                    self.fail(key_node, "merge keys (`<<`) are not allowed", hint="write the keys out",
+                              path=path + ("<<",))
                 if not isinstance(key_node, ScalarNode):
-                    self.fail(key_node, "a key must be a plain string")
-                key = self.scalar(key_node)
+                    self.fail(key_node, "a key must be a plain string", path=path)
+                key = self.scalar(key_node, path)
                 if not isinstance(key, str):
                     key = str(key)
                 if key in out:
-                    self.fail(key_node, f"the key `{key}` appears twice in the same mapping")
+                    self.fail(key_node, f"the key `{key}` appears twice in the same mapping",
+                              hint=f"the first is on line {self.lines[path + (key,)]}", path=path + (key,))
                 self.lines[path + (key,)] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, path + (key,), depth + 1)
             return out
-        self.fail(node, "unsupported yaml node")
+        self.fail(node, "unsupported yaml node", path=path)
 
-    def check_tag(self, node, expected):
+    def check_tag(self, node, expected, path):
         if node.tag != expected:
-            self.fail(node, f"the yaml tag `{node.tag}` is not allowed",
-                      hint="case files hold plain data: no tags that build objects")
+            self.fail(node, f"the yaml tag `{_short(node.tag)}` is not allowed",
+                      hint="case files hold plain data: no tags that build objects", path=path)
 
-    def scalar(self, node):
+    def scalar(self, node, path):
         tag = node.tag
         value = node.value
         if tag == _STR:
@@ -164,5 +193,10 @@ class _Builder:
             return value == "true"
         if tag == _NULL:
             return None
-        self.fail(node, f"the yaml tag `{tag}` is not allowed",
-                  hint="case files hold plain data: no tags that build objects")
+        self.fail(node, f"the yaml tag `{_short(tag)}` is not allowed",
+                  hint="case files hold plain data: no tags that build objects", path=path)
+
+
+def _short(tag: str) -> str:
+    """`tag:yaml.org,2002:python/name:os.system` -> `!!python/name:os.system`, as it is written."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
