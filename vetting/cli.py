@@ -90,12 +90,16 @@ def _evaluate(args) -> int:
     if args.format == "json":
         emit(reports.dumps(reports.to_json(report)), args.output)
         return 0
+    import io
+
     from rich.console import Console
 
-    console = Console(record=bool(args.output), width=120 if args.output else None)
-    reports.render_terminal(report, console)
-    if args.output:
-        emit(console.export_text(), args.output)
+    if not args.output:
+        reports.render_terminal(report, Console())
+        return 0
+    buffer = io.StringIO()
+    reports.render_terminal(report, Console(file=buffer, width=120, no_color=True))
+    emit(buffer.getvalue(), args.output)
     return 0
 
 
