@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why")
+    _case_arguments(p)
+    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
@@ -87,20 +92,38 @@ def _evaluate(args) -> int:
     from vetting import report as reports
 
     report = _decide(args)
-    if args.format == "json":
-        emit(reports.dumps(reports.to_json(report)), args.output)
-        return 0
+    _show(args, report, reports.to_json, reports.render_terminal)
+    return 0
+
+
+def _whatif(args) -> int:
+    import datetime as dt
+
+    from vetting import whatif
+
+    if not args.hypotheses:
+        raise InputError("`whatif` needs at least one hypothesis", hint="add `--with HYPOTHESIS.yaml`")
+    result = whatif.whatif(args.case, args.hypotheses, args.as_of or dt.date.today(), args.law, args.rules)
+    _show(args, result, whatif.to_json, whatif.render_terminal)
+    return 0
+
+
+def _show(args, result, as_json, render) -> None:
+    """Print or write the result whole, as JSON or as the terminal report."""
     import io
 
     from rich.console import Console
 
-    if not args.output:
-        reports.render_terminal(report, Console())
-        return 0
-    buffer = io.StringIO()
-    reports.render_terminal(report, Console(file=buffer, width=120, no_color=True))
-    emit(buffer.getvalue(), args.output)
-    return 0
+    from vetting.report import dumps
+
+    if args.format == "json":
+        emit(dumps(as_json(result)), args.output)
+    elif not args.output:
+        render(result, Console())
+    else:
+        buffer = io.StringIO()
+        render(result, Console(file=buffer, width=120, no_color=True))
+        emit(buffer.getvalue(), args.output)
 
 
 def _schema(args) -> int:
@@ -132,4 +155,4 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
-COMMANDS = {"validate": _validate, "evaluate": _evaluate, "schema": _schema}
+COMMANDS = {"validate": _validate, "evaluate": _evaluate, "whatif": _whatif, "schema": _schema}

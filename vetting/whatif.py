@@ -1,0 +1,120 @@
+"""What-if: the same case, rule set and date with and without hypotheses, and who changes status and why."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vetting import facts as factlib
+from vetting.decide import Report, evaluate
+from vetting.load import apply_hypotheses, load_case
+
+FORMAT = "vetting-whatif/1"
+
+
+@dataclass
+class Change:
+    kind: str  # unit, person, proposal
+    id: str
+    name: str
+    law: str
+    before: str
+    after: str
+    personnel: int | None
+    because: tuple  # rules behind the new status
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "name": self.name, "law": self.law, "before": self.before,
+                "after": self.after, "personnel": self.personnel, "because": list(self.because)}
+
+
+@dataclass
+class WhatIf:
+    baseline: Report
+    hypothesis: Report
+    changes: list
+    personnel_newly_barred: dict
+
+
+def whatif(case, hypotheses, as_of, laws=("state", "dod"), rules=None) -> WhatIf:
+    base_case = load_case(case) if not hasattr(case, "units") else case
+    with_case = apply_hypotheses(base_case, hypotheses)  # validated whole before anything is evaluated
+    baseline = evaluate(base_case, as_of, laws, rules=rules)
+    hypothesis = evaluate(with_case, as_of, laws, rules=baseline.rules)
+    return compare(baseline, hypothesis)
+
+
+def compare(baseline: Report, hypothesis: Report) -> WhatIf:
+    changes = []
+    units = hypothesis.case.units
+    for kind, before_all, after_all in (("unit", baseline.units, hypothesis.units),
+                                        ("person", baseline.people, hypothesis.people)):
+        for sid, after in after_all.items():
+            before = before_all.get(sid)
+            for law in hypothesis.laws:
+                old = before.status[law] if before else "absent"
+                if old != after.status[law]:
+                    personnel = units[sid].personnel if kind == "unit" else None
+                    changes.append(Change(kind, sid, after.name, law, old, after.status[law], personnel,
+                                          _reasons(after.findings, law)))
+        for sid, before in before_all.items():
+            if sid not in after_all:
+                changes.extend(Change(kind, sid, before.name, law, before.status[law], "absent", None, ())
+                               for law in hypothesis.laws)
+    for pid, after in hypothesis.proposals.items():
+        before = baseline.proposals.get(pid)
+        old = before.outcome if before else "absent"
+        if old != after.outcome:
+            changes.append(Change("proposal", pid, after.title, after.law or "none", old, after.outcome, None,
+                                  _reasons(after.findings, after.law)))
+    return WhatIf(baseline, hypothesis, changes, _newly_barred(baseline, hypothesis))
+
+
+def _reasons(findings, law) -> tuple:
+    return tuple(dict.fromkeys(f.rule for f in findings if (law is None or f.law == law) and f.effect not in ("note", "covered")))
+
+
+def _newly_barred(baseline: Report, hypothesis: Report) -> dict:
+    """Personnel of the units that become ineligible, counting each unit once: a newly barred unit under another
+    newly barred unit is already inside its personnel figure."""
+    units = hypothesis.case.units
+    ancestors = factlib.ancestors_on(units, hypothesis.as_of)
+    totals = {}
+    for law in hypothesis.laws:
+        newly = {uid for uid, unit in hypothesis.units.items() if unit.status[law] == "ineligible"
+                 and (uid not in baseline.units or baseline.units[uid].status[law] != "ineligible")}
+        top = [uid for uid in newly if not newly.intersection(ancestors[uid])]
+        totals[law] = sum(units[uid].personnel or 0 for uid in top)
+    return totals
+
+
+def to_json(result: WhatIf) -> dict:
+    from vetting.report import to_json as report_json
+
+    return {"format": FORMAT, "baseline": report_json(result.baseline),
+            "hypothesis": report_json(result.hypothesis),
+            "changes": [c.to_dict() for c in result.changes],
+            "personnel_newly_barred": result.personnel_newly_barred}
+
+
+def render_terminal(result: WhatIf, console) -> None:
+    from rich.table import Table
+
+    from vetting.report import STATUS_STYLE
+
+    hyp = result.hypothesis
+    console.print(f"[bold]What if: {'; '.join(h.title for h in hyp.case.hypotheses)}[/bold]")
+    for h in hyp.case.hypotheses:
+        console.print(f"[dim]{h.id}: {h.rationale.strip()}[/dim]")
+    console.print(f"{hyp.case.info.title}, as of {hyp.as_of.isoformat()}")
+    if not result.changes:
+        console.print("No unit, person or proposal changes status.")
+        return
+    table = Table(title_justify="left")
+    for column in ("", "who", "law", "before", "after", "personnel", "why"):
+        table.add_column(column)
+    for c in result.changes:
+        table.add_row(c.kind, f"{c.name} [dim]({c.id})[/]", c.law, f"[{STATUS_STYLE.get(c.before, '')}]{c.before}[/]",
+                      f"[{STATUS_STYLE.get(c.after, '')}]{c.after}[/]", f"{c.personnel:,}" if c.personnel else "",
+                      ", ".join(c.because))
+    console.print(table)
+    barred = ", ".join(f"{law}: {n:,}" for law, n in result.personnel_newly_barred.items())
+    console.print(f"Personnel newly barred — {barred}")
