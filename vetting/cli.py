@@ -38,6 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
+    p = sub.add_parser("register", help="the register of units barred or suspended on a date")
+    _case_arguments(p)
+    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = sub.add_parser("explain", help="explain one unit, person or proposal down to statute and source")
+    p.add_argument("subject", help="the id of a unit, person or proposal")
+    _case_arguments(p)
+    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
@@ -93,6 +104,21 @@ def _evaluate(args) -> int:
 
     report = _decide(args)
     _show(args, report, reports.to_json, reports.render_terminal)
+    return 0
+
+
+def _register(args) -> int:
+    from vetting import report as reports
+
+    _show(args, reports.register(_decide(args)), lambda d: d, reports.render_register)
+    return 0
+
+
+def _explain(args) -> int:
+    from vetting import explain
+
+    data = explain.explain(_decide(args), args.subject)
+    _show(args, data, lambda d: d, explain.render_terminal)
     return 0
 
 
@@ -155,4 +181,6 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
-COMMANDS = {"validate": _validate, "evaluate": _evaluate, "whatif": _whatif, "schema": _schema}
+COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
+            "whatif": _whatif,
+            "schema": _schema}

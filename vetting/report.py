@@ -93,3 +93,45 @@ def render_terminal(report: Report, console) -> None:
             tasks.add_row(task.kind, task.law, task.subject, task.due.isoformat() if task.due else "—",
                           task.citation)
         console.print(tasks)
+
+
+REGISTER_FORMAT = "vetting-register/1"
+BARRED = ("ineligible", "suspended")
+
+
+def register(report: Report) -> dict:
+    """The register of units barred or suspended on the as-of date, with the information behind each."""
+    rows = []
+    for unit in report.units.values():
+        if not any(unit.status[law] in BARRED for law in report.laws):
+            continue
+        live = [f for f in unit.findings if f.effect in ("bar", "suspend") and not f.lifted]
+        information = sorted({ref for f in live for ref in f.because if ref in report.case.information})
+        rows.append({"id": unit.id, "name": unit.name, "personnel": report.case.units[unit.id].personnel,
+                     "status": unit.status, "rules": sorted({f.rule for f in live}), "information": information})
+    return {"format": REGISTER_FORMAT, "as_of": report.as_of.isoformat(), "laws": list(report.laws),
+            "rule_set": {"name": report.rules.info.name, "version": report.rules.info.version,
+                         "sha256": report.rules.sha256},
+            "cases": [{"id": report.case.info.id, "sha256": report.case.sha256}],
+            "hypotheses": [h.id for h in report.case.hypotheses], "units": rows}
+
+
+def render_register(data: dict, console) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]Register of barred and suspended units[/bold] — as of {data['as_of']}"
+                  + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else ""))
+    if not data["units"]:
+        console.print("No unit is barred or suspended.")
+        return
+    table = Table(title_justify="left")
+    table.add_column("unit")
+    table.add_column("personnel", justify="right")
+    for law in data["laws"]:
+        table.add_column(law)
+    table.add_column("information")
+    for row in data["units"]:
+        table.add_row(f"{row['name']} [dim]({row['id']})[/]", f"{row['personnel']:,}" if row["personnel"] else "",
+                      *(f"[{STATUS_STYLE[row['status'][law]]}]{row['status'][law]}[/]" for law in data["laws"]),
+                      ", ".join(row["information"]))
+    console.print(table)
