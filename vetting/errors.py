@@ -42,5 +42,6 @@ class InputError(Exception):
 def did_you_mean(word: str, choices) -> str | None:
     import difflib
 
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    by_lower = {str(c).lower(): str(c) for c in choices}  # `DoD` is `dod` in the wrong case
+    close = difflib.get_close_matches(str(word).lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"did you mean `{by_lower[close[0]]}`?" if close else None
