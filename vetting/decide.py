@@ -142,13 +142,17 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
     lifted = {(d["law"], d.get("ground")) for d in raw if d["effect"] == "lift"}
     order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
 
-    by_subject: dict = {}
+    # one finding per rule, law, effect and ground: two routes to the same conclusion merge their reasons
+    merged: dict = {}
     for d in raw:
-        key = (d["law"], d.get("ground"))
-        finding = Finding(d["rule"], d["law"], d["effect"], d["citation"], tuple(dict.fromkeys(d.get("because", ()))),
-                          d.get("ground"), d.get("scope"),
-                          (key in lifted) if d["effect"] in RESTRICTIVE else None)
-        by_subject.setdefault((d["about"], d["subject"]), set()).add(finding)
+        key = (d["about"], d["subject"], d["rule"], d["law"], d["effect"], d["citation"], d.get("ground"),
+               d.get("scope"))
+        merged.setdefault(key, []).extend(d.get("because", ()))
+    by_subject: dict = {}
+    for (about, subject, rule, law, effect, cite, ground, scope), because in merged.items():
+        is_lifted = ((law, ground) in lifted) if effect in RESTRICTIVE else None
+        finding = Finding(rule, law, effect, cite, tuple(sorted(set(because))), ground, scope, is_lifted)
+        by_subject.setdefault((about, subject), set()).add(finding)
 
     def findings_of(about, subject):
         found = by_subject.get((about, subject), set())

@@ -49,15 +49,20 @@ def _fact(case, ref: str) -> dict:
         if entity is None:
             continue
         label = (getattr(entity, "summary", None) or getattr(entity, "title", None) or getattr(entity, "name", None)
-                 or getattr(entity, "kind", ""))
-        sources = []
+                 or getattr(entity, "description", None) or f"{entity.kind} by {getattr(entity, 'by', '?')}")
+        sources: dict = {}
         for cite in getattr(entity, "sources", []):
             source = case.sources[cite.source]
-            sources.append({"source": source.id, "title": source.title, "publisher": source.publisher,
-                            "date": source.date.isoformat() if source.date else None, "url": source.url,
-                            "quote": cite.quote, "note": cite.note})
+            entry = sources.setdefault(source.id, {
+                "source": source.id, "title": source.title, "publisher": source.publisher,
+                "date": source.date.isoformat() if source.date else None, "url": source.url, "quotes": [],
+                "notes": []})
+            if cite.quote:
+                entry["quotes"].append(cite.quote)
+            if cite.note:
+                entry["notes"].append(cite.note)
         return {"id": ref, "kind": name, "label": label, "assumption": getattr(entity, "assumption", None),
-                "sources": sources}
+                "sources": list(sources.values())}
     return {"id": ref, "kind": "unknown", "label": ref, "assumption": None, "sources": []}
 
 
@@ -84,7 +89,7 @@ def render_terminal(data: dict, console) -> None:
             for s in fact["sources"]:
                 where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
                 console.print(f"    ↳ {escape(s['title'])} ({escape(where)})" + (f" <{s['url']}>" if s["url"] else ""))
-                if s["quote"]:
-                    console.print(f"      “{escape(s['quote'])}”")
-                if s["note"]:
-                    console.print(f"      [dim]{escape(s['note'])}[/dim]")
+                for quote in s["quotes"]:
+                    console.print(f"      “{escape(quote)}”")
+                for note in s["notes"]:
+                    console.print(f"      [dim]{escape(note)}[/dim]")
