@@ -166,7 +166,7 @@ class _Builder:
                     self.fail(key_node, "a key must be a plain string", path=path)
                 key = self.scalar(key_node, path)
                 if not isinstance(key, str):
-                    key = str(key)
+                    key = key_node.value  # as written: `true`, not `True`
                 if key in out:
                     self.fail(key_node, f"the key `{key}` appears twice in the same mapping",
                               hint=f"the first is on line {self.lines[path + (key,)]}", path=path + (key,))
