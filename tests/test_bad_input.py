@@ -580,8 +580,6 @@ def test_schema_into_a_missing_folder(tmp_path, run_cli, expect_error):
     assert not target.exists() and list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(reason="vetting/cli.py `emit`: os.replace onto a folder raises IsADirectoryError, reported "
-                          "as an internal error (exit 1); cli.py is not this test's to fix")
 def test_schema_onto_a_folder(tmp_path, run_cli, expect_error):
     (tmp_path / "out").mkdir()
     expect_error(run_cli("schema", "-o", tmp_path / "out"), tmp_path / "out", None, None, "cannot write")

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from vetting.errors import InputError, did_you_mean
+from vetting.errors import did_you_mean
 
 _NEVER = dt.date.max
 

@@ -168,6 +168,8 @@ def emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
         return
     target = Path(output)
+    if target.is_dir():
+        raise InputError("cannot write there: it is a folder", file=output, hint="name a file")
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     except OSError as err:
