@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date")
     _case_arguments(p)
-    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
+    p.add_argument("--format", choices=("terminal", "json", "markdown", "html"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why")
@@ -103,6 +103,9 @@ def _evaluate(args) -> int:
     from vetting import report as reports
 
     report = _decide(args)
+    if args.format in ("markdown", "html"):
+        emit(reports.to_markdown(report) if args.format == "markdown" else reports.to_html(report), args.output)
+        return 0
     _show(args, report, reports.to_json, reports.render_terminal)
     return 0
 
