@@ -1,0 +1,86 @@
+@hierarchy
+Feature: The hierarchy — a bar covers the units under the unit barred
+  A bar or a suspension on a unit covers every unit under it on the as-of date, through any chain (command,
+  administrative, operational) and at any depth. It never goes up, and never sideways to a sibling.
+
+  Background:
+    Given both laws apply
+    And the as-of date is 2015-01-31
+    And these units:
+      | id      | name              | parent | chain          | from       | to         | personnel |
+      | army    | the army          |        |                |            |            |           |
+      | zone-a  | the 22nd zone     | army   |                |            |            | 10,000    |
+      | zone-b  | the 35th zone     | army   |                |            |            | 8,000     |
+      | bn-1    | the 1st battalion | zone-a |                |            |            | 600       |
+      | bn-2    | the 2nd battalion | zone-a |                |            | 2014-11-30 | 600       |
+      | bn-2    | the 2nd battalion | zone-b |                | 2014-12-01 |            |           |
+      | co-1    | a company         | bn-1   |                |            |            | 120       |
+      | school  | a training school | army   |                |            |            | 300       |
+      | school  | a training school | zone-a | administrative |            |            |           |
+
+  @usc_22_2378d_a @usc_10_362_a1
+  Scenario: A bar on a zone covers every unit under it, at any depth
+    Given these incidents:
+      | id      | date       | violations | units  |
+      | killing | 2014-06-30 | torture    | zone-a |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the State law are exactly:
+      | unit   |
+      | zone-a |
+      | bn-1   |
+      | co-1   |
+      | school |
+    And the units eligible under the State law are exactly `army`, `zone-b` and `bn-2`
+    And 10,000 personnel are ineligible under the State law
+    And the findings for `co-1` under the DoD law are:
+      | rule                  | effect | citation      | because        |
+      | bar-covers-units-under | bar    | usc-10-362-a1 | zone-a, report |
+
+  @usc_22_2378d_a @usc_10_362_a1
+  Scenario: A bar on a battalion goes neither up nor sideways
+    Given these incidents:
+      | id      | date       | violations | units |
+      | killing | 2014-06-30 | torture    | bn-1  |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the DoD law are exactly `bn-1` and `co-1`
+    And 600 personnel are ineligible under the DoD law
+
+  @usc_22_2378d_a @usc_10_362_a1 @time
+  Scenario: The hierarchy that counts is the one on the as-of date
+    Given these incidents:
+      | id      | date       | violations | units  |
+      | killing | 2014-06-30 | torture    | zone-a |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+    When the as-of date is 2014-11-30
+    Then the unit `bn-2` is ineligible under both laws
+    When the as-of date is 2014-12-01
+    Then the unit `bn-2` is eligible under both laws
+
+  @state_leahy_fact_sheet @usc_10_362_a2
+  Scenario: A suspension on a zone suspends the units under it
+    Given these incidents:
+      | id      | date       | violations | units  |
+      | killing | 2014-06-30 | torture    | zone-a |
+    And this information:
+      | id     | incident | received   | assessment |
+      | report | killing  | 2014-07-01 | pending    |
+    Then the units suspended under the DoD law are exactly `zone-a`, `bn-1`, `co-1` and `school`
+    And 10,000 personnel are suspended under the DoD law
+    And 0 personnel are ineligible under the DoD law
+
+  @usc_22_2378d_a @usc_10_362_a1
+  Scenario: Personnel totals count the units barred, each person once
+    Given these incidents:
+      | id      | date       | violations | units          |
+      | killing | 2014-06-30 | torture    | zone-b, co-1   |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the State law are exactly `zone-b`, `bn-2` and `co-1`
+    And 8,120 personnel are ineligible under the State law
