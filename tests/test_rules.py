@@ -39,9 +39,11 @@ def test_a_rule_compiles_to_durable_json_exactly():
 
 
 def test_effective_dates_become_conditions_on_the_as_of_date():
-    definition = load_ruleset().definition["dod-equipment-not-covered-before-fy2014@dod"]
-    # 2014-01-16 is day 16086 since 1970-01-01
-    assert definition["all"][0] == {"ctx__": {"$and": [{"t": "context"}, {"$lte": {"as_of": 16086}}]}}
+    definition = load_ruleset().definition
+    # 2014-01-16 is day 16086 since 1970-01-01; `kind: {one_of: [equipment, other]}` makes two alternatives
+    for alternative in ("#0", "#1"):
+        first = definition[f"dod-equipment-not-covered-before-fy2014@dod{alternative}"]["all"][0]
+        assert first == {"ctx__": {"$and": [{"t": "context"}, {"$lte": {"as_of": 16086}}]}}
 
 
 def test_every_fact_type_has_a_sink_rule():
@@ -131,3 +133,40 @@ def test_the_json_report_names_the_rule_set_version(capsys):
     data = json.loads(capsys.readouterr().out)
     rules = load_ruleset()
     assert data["rule_set"] == {"name": "leahy", "version": rules.info.version, "sha256": rules.sha256}
+
+
+def _run_one_pattern(engine, name, pattern):
+    """Facts x(k, v) for k in a, b, z and v in 5, 15, and a context d = 10; which x does `pattern` match?"""
+    sink = {"t": "__never__"}
+    rules = {"r": {"all": [{"c": {"t": "ctx"}}, {"x": pattern}], "run": "hit"},
+             **{f"sink{i}": {"all": [{"m": {"t": t}}, {"n": sink}], "run": "sink"}
+                for i, t in enumerate(("ctx", "x", "hit"))}}
+    engine.register(name, rules, {"hit": lambda c, emit: emit({"t": "hit", "k": c.x.k, "v": c.x.v}),
+                                  "sink": lambda c, emit: None})
+    facts = [{"t": "ctx", "d": 10}] + [{"t": "x", "k": k, "v": v} for k in "abz" for v in (5, 15)]
+    return sorted(f"{f['k']}{f['v']}" for f in engine.run(name, facts))
+
+
+def test_durable_mis_evaluates_or_next_to_references_so_the_compiler_never_emits_it():
+    """The bug that makes the compiler expand `one_of` and `any` into separate rules (found by a scenario)."""
+    from vetting.engine import Engine
+
+    engine = Engine()
+    # k in (a, b) and v <= ctx.d: durable ignores the comparison written after the $or
+    assert _run_one_pattern(engine, "or_then_ref", {"$and": [
+        {"t": "x"}, {"$or": [{"k": "a"}, {"k": "b"}]}, {"$lte": {"v": {"c": "d"}}}]}) == ["a15", "a5", "b15", "b5"]
+    # v <= ctx.d or k == z: durable loses the z15 branch
+    assert _run_one_pattern(engine, "or_with_ref", {"$and": [
+        {"t": "x"}, {"$or": [{"$lte": {"v": {"c": "d"}}}, {"k": "z"}]}]}) == ["a5", "b5", "z5"]
+    # the same conditions as separate rules without $or give the right answers
+    assert _run_one_pattern(engine, "a_ref", {"$and": [{"t": "x"}, {"k": "a"}, {"$lte": {"v": {"c": "d"}}}]}) == ["a5"]
+    assert "$or" not in json.dumps(load_ruleset().definition)
+
+
+def test_a_disjunction_with_a_reference_is_decided_right():
+    """information-pending-assessment: `status: pending` OR `assessed` after the as-of date."""
+    report = evaluate(MINI, "2015-05-31", hypotheses=[HYPOTHESES / "commander-implicated.yaml"])
+    assert report.units["bn"].status["state"] == "ineligible"
+    early = evaluate(MINI, "2015-01-10", hypotheses=[HYPOTHESES / "commander-implicated.yaml"])
+    # the commander's information is assessed on 2015-01-15: before that it is pending, so the zone is suspended
+    assert early.units["zone"].status == {"state": "suspended", "dod": "suspended"}

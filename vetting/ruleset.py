@@ -205,7 +205,9 @@ class _Compiler:
             self.check_meta(rule)
             for law in rule.citation:
                 name = f"{rule.id}@{law}"
-                definition[name] = {"all": self.patterns(rule, law), "run": name}
+                combos = self.alternatives(rule, law)
+                for i, combo in enumerate(combos):
+                    definition[name if len(combos) == 1 else f"{name}#{i}"] = {"all": combo, "run": name}
                 actions[name] = self.action(rule, law)
         for kind in sorted(self.fields):  # a sink rule per type: durable rejects facts no rule can match
             definition[f"sink@{kind}"] = {"all": [{"m": {"t": kind}}, {"n": {"t": "__never__"}}],
@@ -227,9 +229,16 @@ class _Compiler:
 
     # -- when
 
-    def patterns(self, rule, law):
+    def alternatives(self, rule, law) -> list[list]:
+        """The rule's `when` as a list of alternatives, each a list of durable_rules patterns without `$or`.
+
+        durable_rules 2.0.28 mis-evaluates `$or` next to references to other facts: a comparison after an `$or`
+        in the same pattern is ignored, and an `$or` whose branch compares with another fact loses its other
+        branches (tests/test_rules.py shows both). So `one_of` and `any` are expanded here into one durable
+        rule per combination of choices (disjunctive normal form); they all run the same action.
+        """
         aliases: dict[str, str] = {}
-        out = []
+        combos: list[list] = [[]]
         uses_as_of = any(_mentions(p, "as_of") for p in rule.when.values()) or rule.effective is not None
         if uses_as_of:
             context = [{"t": "context"}]
@@ -237,7 +246,7 @@ class _Compiler:
                 context.append({"$gte": {"as_of": factlib.day(rule.effective.from_, 0)}})
             if rule.effective and rule.effective.to:
                 context.append({"$lte": {"as_of": factlib.day(rule.effective.to, 0)}})
-            out.append({"ctx__": {"$and": context} if len(context) > 1 else context[0]})
+            combos = [[{"ctx__": {"$and": context} if len(context) > 1 else context[0]}]]
         for alias, pattern in rule.when.items():
             if not _ALIAS.match(alias) or alias in RESERVED or alias.endswith("__"):
                 self.fail(rule, ("when", alias), f"`{alias}` is not a usable name for a fact",
@@ -246,7 +255,7 @@ class _Compiler:
             if kind not in self.fields:
                 self.fail(rule, ("when", alias, "type"), f"no fact of type `{kind}` is ever asserted",
                           hint=did_you_mean(kind, self.fields))
-            terms = [{"t": kind}]
+            choices: list[list] = [[{"t": kind}]]  # each choice: the conjunction of terms for this fact
             for key, value in pattern.items():
                 if key == "type":
                     continue
@@ -258,16 +267,20 @@ class _Compiler:
                     for i, option in enumerate(value):
                         if not isinstance(option, dict) or not option:
                             self.fail(rule, loc + (i,), "each alternative is a mapping of field: condition")
-                        parts = [self.term(rule, loc + (i, k), kind, k, v, aliases, law) for k, v in option.items()]
-                        options.append(parts[0] if len(parts) == 1 else {"$and": parts})
-                    terms.append({"$or": options})
+                        option_choices: list[list] = [[]]
+                        for k, v in option.items():
+                            option_choices = _product(option_choices,
+                                                      self.term(rule, loc + (i, k), kind, k, v, aliases, law))
+                        options.extend(option_choices)
+                    choices = _product(choices, options)
                 else:
-                    terms.append(self.term(rule, loc, kind, key, value, aliases, law))
-            out.append({alias: {"$and": terms}})
+                    choices = _product(choices, self.term(rule, loc, kind, key, value, aliases, law))
+            combos = [combo + [{alias: {"$and": choice}}] for combo in combos for choice in choices]
             aliases[alias] = kind
-        return out
+        return combos
 
-    def term(self, rule, loc, kind, key, value, aliases, law):
+    def term(self, rule, loc, kind, key, value, aliases, law) -> list[list]:
+        """One condition as alternatives (a list of conjunctions of durable terms)."""
         if key not in self.fields[kind]:
             self.fail(rule, loc, f"facts of type `{kind}` have no field `{key}`",
                       hint=did_you_mean(key, self.fields[kind]) or f"fields: {', '.join(sorted(self.fields[kind]))}")
@@ -278,12 +291,12 @@ class _Compiler:
             if op == "one_of":
                 if not isinstance(arg, list) or not arg:
                     self.fail(rule, loc + (op,), "`one_of` takes a list of values")
-                return {"$or": [{key: self.operand(rule, loc + (op,), a, aliases, law)} for a in arg]}
+                return [[{key: self.operand(rule, loc + (op,), a, aliases, law)}] for a in arg]
             if op not in OPERATORS:
                 self.fail(rule, loc + (op,), f"unknown operator `{op}`",
                           hint=did_you_mean(op, list(OPERATORS) + ["one_of"]))
-            return {OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law)}}
-        return {key: self.operand(rule, loc, value, aliases, law)}
+            return [[{OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law)}}]]
+        return [[{key: self.operand(rule, loc, value, aliases, law)}]]
 
     def operand(self, rule, loc, value, aliases, law):
         if isinstance(value, (dict, list)):
@@ -376,6 +389,10 @@ class _Compiler:
             return lambda c: getattr(c, alias)[field]
         literal = _literal(spec)
         return lambda c: literal
+
+
+def _product(choices: list[list], terms: list[list]) -> list[list]:
+    return [choice + term for choice in choices for term in terms]
 
 
 def _literal(value):
