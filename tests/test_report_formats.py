@@ -34,3 +34,18 @@ def test_formats_are_written_whole(tmp_path):
         out = tmp_path / f"report.{fmt}"
         assert main(["evaluate", str(MINI), "--as-of", "2015-05-31", "--format", fmt, "-o", str(out)]) == 0
         assert "bn" in out.read_text()
+
+
+def test_terminal_reports_print_markup_in_names_literally(tmp_path, capsys):
+    hostile = tmp_path / "case"
+    shutil.copytree(MINI, hostile)
+    path = hostile / "case.yaml"
+    path.write_text(path.read_text().replace("name: Battalion", 'name: "[/][b]B[/b]"'))
+    hypothesis = Path(__file__).parent / "data" / "mini-hypotheses" / "commander-implicated.yaml"
+    for command in (["evaluate"], ["register"], ["whatif", "--with", str(hypothesis)], ["explain", "bn"]):
+        args = [*command, str(hostile), "--as-of", "2015-05-31"]
+        if command[0] == "explain":
+            args = ["explain", "bn", str(hostile), "--as-of", "2015-05-31"]
+        assert main(args) == 0, command
+        out = capsys.readouterr().out
+        assert "[/][b]B[/b]" in out, command

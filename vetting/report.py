@@ -34,24 +34,28 @@ def dumps(data: dict) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+def styled(value: str) -> str:
+    """A status or outcome with its colour, as rich markup (unknown words plain)."""
+    style = STATUS_STYLE.get(value)
+    return f"[{style}]{value}[/]" if style else value
+
+
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
                 "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
                 "rejected": "bold red", "not-covered": "dim"}
 
 
 def render_terminal(report: Report, console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     case = report.case
     title = f"{case.info.title} — as of {report.as_of.isoformat()}"
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    console.print(f"[bold]{title}[/bold]")
+    console.print(f"[bold]{escape(title)}[/bold]")
     console.print(f"rule set {report.rules.info.name} {report.rules.info.version} "
                   f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
-
-    def styled(value):
-        return f"[{STATUS_STYLE.get(value, '')}]{value}[/]"
 
     units = Table(title="Units", title_justify="left")
     units.add_column("unit")
@@ -62,7 +66,7 @@ def render_terminal(report: Report, console) -> None:
     for unit in report.units.values():
         reasons = sorted({f.rule for f in unit.findings if f.effect != "note"})
         personnel = case.units[unit.id].personnel
-        units.add_row(f"{unit.name} [dim]({unit.id})[/]", f"{personnel:,}" if personnel else "",
+        units.add_row(f"{escape(unit.name)} [dim]({unit.id})[/]", f"{personnel:,}" if personnel else "",
                       *(styled(unit.status[law]) for law in report.laws), ", ".join(reasons))
     console.print(units)
 
@@ -72,7 +76,7 @@ def render_terminal(report: Report, console) -> None:
         for law in report.laws:
             people.add_column(law)
         for person in report.people.values():
-            people.add_row(f"{person.name} [dim]({person.id})[/]",
+            people.add_row(f"{escape(person.name)} [dim]({person.id})[/]",
                            *(styled(person.status[law]) for law in report.laws))
         console.print(people)
 
@@ -82,7 +86,7 @@ def render_terminal(report: Report, console) -> None:
         proposals.add_column("law")
         proposals.add_column("outcome")
         for prop in report.proposals.values():
-            proposals.add_row(f"{prop.title} [dim]({prop.id})[/]", prop.law or "none", styled(prop.outcome))
+            proposals.add_row(f"{escape(prop.title)} [dim]({prop.id})[/]", prop.law or "none", styled(prop.outcome))
         console.print(proposals)
 
     if report.tasks:
@@ -117,6 +121,7 @@ def register(report: Report) -> dict:
 
 
 def render_register(data: dict, console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console.print(f"[bold]Register of barred and suspended units[/bold] — as of {data['as_of']}"
@@ -131,8 +136,8 @@ def render_register(data: dict, console) -> None:
         table.add_column(law)
     table.add_column("information")
     for row in data["units"]:
-        table.add_row(f"{row['name']} [dim]({row['id']})[/]", f"{row['personnel']:,}" if row["personnel"] else "",
-                      *(f"[{STATUS_STYLE[row['status'][law]]}]{row['status'][law]}[/]" for law in data["laws"]),
+        table.add_row(f"{escape(row['name'])} [dim]({row['id']})[/]", f"{row['personnel']:,}" if row["personnel"] else "",
+                      *(styled(row["status"][law]) for law in data["laws"]),
                       ", ".join(row["information"]))
     console.print(table)
 

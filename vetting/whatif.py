@@ -96,15 +96,16 @@ def to_json(result: WhatIf) -> dict:
 
 
 def render_terminal(result: WhatIf, console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    from vetting.report import STATUS_STYLE
+    from vetting.report import styled
 
     hyp = result.hypothesis
-    console.print(f"[bold]What if: {'; '.join(h.title for h in hyp.case.hypotheses)}[/bold]")
+    console.print(f"[bold]What if: {escape('; '.join(h.title for h in hyp.case.hypotheses))}[/bold]")
     for h in hyp.case.hypotheses:
-        console.print(f"[dim]{h.id}: {h.rationale.strip()}[/dim]")
-    console.print(f"{hyp.case.info.title}, as of {hyp.as_of.isoformat()}")
+        console.print(f"[dim]{h.id}: {escape(h.rationale.strip())}[/dim]")
+    console.print(f"{escape(hyp.case.info.title)}, as of {hyp.as_of.isoformat()}")
     if not result.changes:
         console.print("No unit, person or proposal changes status.")
         return
@@ -112,8 +113,8 @@ def render_terminal(result: WhatIf, console) -> None:
     for column in ("", "who", "law", "before", "after", "personnel", "why"):
         table.add_column(column)
     for c in result.changes:
-        table.add_row(c.kind, f"{c.name} [dim]({c.id})[/]", c.law, f"[{STATUS_STYLE.get(c.before, '')}]{c.before}[/]",
-                      f"[{STATUS_STYLE.get(c.after, '')}]{c.after}[/]", f"{c.personnel:,}" if c.personnel else "",
+        table.add_row(c.kind, f"{escape(c.name)} [dim]({c.id})[/]", c.law, styled(c.before), styled(c.after),
+                      f"{c.personnel:,}" if c.personnel else "",
                       ", ".join(c.because))
     console.print(table)
     barred = ", ".join(f"{law}: {n:,}" for law, n in result.personnel_newly_barred.items())
