@@ -36,7 +36,8 @@ def test_formats_are_written_whole(tmp_path):
         assert "bn" in out.read_text()
 
 
-def test_terminal_reports_print_markup_in_names_literally(tmp_path, capsys):
+def test_terminal_reports_print_markup_in_names_literally(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough that no table cell wraps the name
     hostile = tmp_path / "case"
     shutil.copytree(MINI, hostile)
     path = hostile / "case.yaml"
