@@ -32,6 +32,7 @@ from pytest_bdd import step as bdd_step
 
 import vetting
 from vetting.decide import OUTCOMES, UNIT_STATUSES, evaluate
+from vetting.errors import InputError
 from vetting.facts import ancestors_on
 from vetting.load import load_case
 
@@ -136,7 +137,11 @@ class World:
         if not paths:
             raise AssertionError("the scenario has no case: name one (Given the case `...`) or give data "
                                  "tables (Given these units: ...)")
-        return load_case(paths)
+        try:
+            return load_case(paths)
+        except InputError as error:
+            raise AssertionError(f"the scenario's case is not valid (its tables are written to "
+                                 f"{self.tmp_path / 'scenario-case.yaml'}):\n{error}") from None
 
     @staticmethod
     def resolve_case(name: str) -> Path:
@@ -202,8 +207,15 @@ _SCENARIO_KEY = pytest.StashKey[tuple]()
 _WORLD_KEY = pytest.StashKey[World]()
 
 
+def feature_file(feature) -> str:
+    """The feature file's path relative to this folder (features/), as scripts/coverage_table.py names it."""
+    path = Path(feature.filename).resolve()
+    here = Path(__file__).resolve().parent
+    return path.relative_to(here).as_posix() if path.is_relative_to(here) else path.name
+
+
 def pytest_bdd_before_scenario(request, feature, scenario):
-    request.node.stash[_SCENARIO_KEY] = (feature.rel_filename, scenario.name)
+    request.node.stash[_SCENARIO_KEY] = (feature_file(feature), scenario.name)
 
 
 def pytest_bdd_after_scenario(request, feature, scenario):
@@ -211,7 +223,7 @@ def pytest_bdd_after_scenario(request, feature, scenario):
     if not record:
         return
     world = request.node.stash.get(_WORLD_KEY, None)
-    line = {"feature": feature.rel_filename, "scenario": scenario.name,
+    line = {"feature": feature_file(feature), "scenario": scenario.name,
             "tags": sorted(set(scenario.tags) | set(feature.tags)),
             "fired": sorted(world.fired) if world else []}
     with open(record, "a", encoding="utf-8") as out:
@@ -721,7 +733,14 @@ def then_findings(world, subject, law, datatable):
                              f"unexpected {sorted(got - expected) or 'none'}")
 
 
-# ---------------------------------------------------------------- tags
+# ---------------------------------------------------------------- reports and tags
+
+
+def pytest_configure(config):
+    """`--cucumberjson=out/cucumber.json` writes into a folder that may not exist yet: make it first."""
+    path = getattr(config.option, "cucumber_json_path", None)
+    if path:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
 def pytest_bdd_apply_tag(tag, function):

@@ -42,13 +42,8 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
       | state-aid | rejected              |
     And a task `report-to-congress-15-days` is open for `corrective` under the DoD law, due 2015-07-05
 
-  @usc_10_362_b @usc_10_362_e @engine_disagreement
+  @usc_10_362_b @usc_10_362_e
   Scenario: A corrective-steps determination reported to Congress leaves no report task
-    docs/decisions.md: the 15-day report task is for a determination "made and not yet reported". The engine
-    opens it for a determination reported on 2015-06-10, before the as-of date (task due 2015-06-16): in
-    `dod-report-within-15-days` the `kind: {one_of: ...}` condition comes first in the determination pattern,
-    and durable_rules 2.0.28 drops a condition that refers to another fact (here `as_of`) when it follows a
-    `$or` in the same pattern, so `made` and `reported` are not compared with the as-of date.
     Given these determinations:
       | id         | kind                 | unit      | made       | reported   | consulted state |
       | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             |
@@ -129,22 +124,16 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
     Then the proposal `training` is rejected
     And the note `dod-determination-needs-consultation` explains `battalion` under the DoD law
 
-  @usc_10_362_c @usc_10_362_e @time @engine_disagreement
+  @usc_10_362_c @usc_10_362_e @time
   Scenario: A waiver made after the as-of date does not count yet
-    docs/decisions.md: a determination counts only if made on or before the as-of date. The waiver rightly does
-    not apply, but `dod-report-within-15-days` opens a report task due 2015-08-04 for a waiver that will be
-    made on 2015-07-20 (the `$or` of `kind: {one_of: ...}` drops the comparison of `made` with `as_of`).
     Given these determinations:
       | id     | kind       | unit      | proposal | made       | consulted state |
       | waiver | dod-waiver | battalion | training | 2015-07-20 | yes             |
     Then the proposal `training` is rejected
     And no task `report-to-congress-15-days` is open
 
-  @usc_10_362_b @time @engine_disagreement
+  @usc_10_362_b @time
   Scenario: A determination made after the as-of date explains nothing yet
-    docs/decisions.md: a determination counts only if made on or before the as-of date. The engine adds the note
-    `dod-determination-needs-consultation` for a determination to be made on 2015-07-20, after the as-of
-    date: in that rule, too, `kind: {one_of: ...}` comes before `made: {at_most: as_of}`, which durable drops.
     Given these determinations:
       | id         | kind                 | unit      | made       | consulted state |
       | corrective | dod-corrective-steps | battalion | 2015-07-20 | no              |

@@ -33,6 +33,7 @@ Feature: The State exception (effective steps) and the duty to inform
       | unit      | State      | DoD        |
       | battalion | remediated | ineligible |
     And the finding for `battalion` under the State law cites `usc-22-2378d-b`
+    And no finding for `battalion` under the DoD law cites `usc-22-2378d-b`
     And the findings for `battalion` under the State law are:
       | rule                            | effect | citation       | lifted |
       | unit-implicated                 | bar    | usc-22-2378d-a | yes    |
