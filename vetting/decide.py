@@ -181,14 +181,15 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
         mine = [f for f in found if proposal.law is None or f.law == proposal.law]
         proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine), found)
 
+    # one task per kind, law and subject; when several facts open it, it rests on all of them
     tasks = {}
     for d in derived:
         if d["t"] != "task" or d["law"] not in laws or (d["law"], d.get("ground")) in lifted:
             continue
         due = factlib.date_of(d["due"]) if isinstance(d.get("due"), int) else None
-        task = Task(d["kind"], d["law"], d["subject"], due, d["citation"], d["rule"],
-                    tuple(dict.fromkeys(d.get("because", ()))))
-        tasks.setdefault((task.kind, task.law, task.subject), task)
+        key = (d["kind"], d["law"], d["subject"])
+        because = tuple(sorted(set(d.get("because", ())) | set(tasks[key].because if key in tasks else ())))
+        tasks[key] = Task(d["kind"], d["law"], d["subject"], due, d["citation"], d["rule"], because)
     ordered_tasks = sorted(tasks.values(), key=lambda t: (t.due or dt.date.max, t.kind, t.law, t.subject))
     return Report(as_of, laws, ruleset, case, subjects(case.units, "unit"), subjects(case.people, "person"),
                   proposals, ordered_tasks, frozenset(d["rule"] for d in derived if "rule" in d))
