@@ -1,21 +1,16 @@
 """The engine against an independent reference (tests/reference.py), on generated and hand-written cases.
 
-1. Exact agreement: every unit and person status, every proposal outcome and the set of tasks, on 500 generated
+1. Exact agreement: every unit and person status, every proposal outcome and the set of tasks, on 1000 generated
    cases (tests/strategies.py) under both laws, State alone and DoD alone.
 2. Invariants: credible information of a core violation never loosens anything; the order of entities never
    changes anything; a barred unit bars every unit under it; evaluations never see each other's facts.
 3. Hand-written cases for the points of docs/decisions.md most likely to be got wrong, checked on both deciders.
 
-Engine bugs found by these tests (rules/ and vetting/ belong to another engineer):
-- fixed upstream while this file was written (bcb4004, "Compile one_of/any into separate durable rules"):
-  durable_rules 2.0.28 mis-handles a comparison with another fact next to an `$or`; section 4 keeps the two
-  minimal cases as regression tests;
-- still open: bugs A, B and C, each with a minimal `xfail(strict=True)` test in section 4 and its diagnosis.
-  So that the generated cases keep checking everything else, the agreement test drops from the engine's answer
-  only the spurious *extra* tasks of bugs A and B (`_spurious_tasks`), never a missing one, and the order test
-  leaves out a task's `because` (bug C). `test_agreement_without_workarounds` runs the raw engine and is expected
-  to fail until A and B are fixed; when a bug is fixed its xfail test passes, strict xfail turns that into a
-  failure, and the matching work-around must go.
+Engine bugs these tests found were fixed upstream while they were written; section 4 keeps each minimal case
+as a regression test (bcb4004: durable_rules' `$or` next to a comparison with another fact; 154266f: tasks for
+uncovered proposals, and a task's explanation depending on the order of the case). There is no work-around
+left: the engine's answer is compared as it is. A new disagreement that is the engine's fault gets a minimal
+`xfail(strict=True)` test here, with its diagnosis, until it is fixed.
 
 Hypothesis runs derandomized and without a database, so every run (and CI) sees the same cases.
 """
@@ -28,11 +23,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reference import (OUTCOME_STRICTNESS, STRICTNESS, engine_decision, proposal_coverage, reference_decide,
-                       units_under)
+from reference import OUTCOME_STRICTNESS, STRICTNESS, engine_decision, reference_decide, units_under
 from strategies import LAWS, case_and_date
 from vetting.casefile import (CaseInfo, Determination, Incident, Information, Person, Proposal, Unit)
 from vetting.checks import check_case
@@ -41,7 +35,7 @@ from vetting.load import Case, load_case
 
 D = dt.date
 
-AGREEMENT = settings(max_examples=500, deadline=None, derandomize=True, database=None)
+AGREEMENT = settings(max_examples=1000, deadline=None, derandomize=True, database=None)
 INVARIANT = settings(max_examples=100, deadline=None, derandomize=True, database=None)
 
 
@@ -65,28 +59,6 @@ def assert_same(expected: dict, got: dict, case: Case | None = None, as_of=None)
     assert not diff, f"as of {as_of}:\n  " + "\n  ".join(diff)
 
 
-def _spurious_tasks(case: Case, as_of: dt.date, tasks: set) -> set:
-    """Tasks the engine adds because of bugs A and B, and that the specification says must not be there."""
-    spurious = set()
-    for task in tasks:
-        kind, law, subject, due = task
-        if kind == "identify-recipients":  # bug A: opened for proposals the law does not cover
-            if not proposal_coverage(case.proposals[subject], as_of)[1]:
-                spurious.add(task)
-        elif kind == "inform-foreign-government":  # bug B: opened for purchaser-funded sales
-            recipient_of = [p.funding.authority for p in case.proposals.values() if subject in p.recipients.units]
-            if not set(recipient_of) & {"faa", "aeca"}:
-                spurious.add(task)
-    return spurious
-
-
-def _around_known_bugs(case: Case, as_of: dt.date, laws) -> dict:
-    """The engine's decision without the spurious tasks of bugs A and B (see the module docstring)."""
-    got = engine_decision(evaluate(case, as_of, laws))
-    got["tasks"] -= _spurious_tasks(case, as_of, got["tasks"])
-    return got
-
-
 def engine_findings(report) -> dict:
     """Every finding of a report, per subject, as comparable data."""
     out = {}
@@ -97,14 +69,16 @@ def engine_findings(report) -> dict:
     return out
 
 
-def full_result(report, task_because: bool = True) -> tuple:
-    """Everything an evaluation says: statuses, outcomes, the ordered tasks and every finding.
-
-    Without `task_because`, a task's `because` is left out (bug C: it depends on the order of the case)."""
+def full_result(report) -> tuple:
+    """Everything an evaluation says: statuses, outcomes, the ordered tasks (with their explanation) and every
+    finding."""
     decision = engine_decision(report)
-    ordered = [(t.kind, t.law, t.subject, t.due, t.rule) + ((frozenset(t.because),) if task_because else ())
-               for t in report.tasks]
+    ordered = [(t.kind, t.law, t.subject, t.due, t.rule, frozenset(t.because)) for t in report.tasks]
     return decision, ordered, engine_findings(report)
+
+
+def engine_decide(case, as_of, laws=("state", "dod")) -> dict:
+    return engine_decision(evaluate(case, as_of, laws))
 
 
 # ---------------------------------------------------------------- 1. exact agreement
@@ -115,23 +89,14 @@ def full_result(report, task_because: bool = True) -> tuple:
 def test_engine_agrees_with_reference(case_as_of, laws):
     case, as_of = case_as_of
     check_case(case)  # every generated case is valid
-    assert_same(reference_decide(case, as_of, laws), _around_known_bugs(case, as_of, laws), case, as_of)
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="known engine bugs A and B (section 4): the raw engine opens tasks the "
-                                       "specification rules out; remove the work-arounds when they are fixed")
-@settings(max_examples=200, deadline=None, derandomize=True, database=None, phases=[Phase.generate])
-@given(case_and_date(), LAWS)
-def test_agreement_without_workarounds(case_as_of, laws):
-    case, as_of = case_as_of
-    assert_same(reference_decide(case, as_of, laws), engine_decision(evaluate(case, as_of, laws)), case, as_of)
+    assert_same(reference_decide(case, as_of, laws), engine_decide(case, as_of, laws), case, as_of)
 
 
 def test_mexico_case_agrees_with_reference():
     folder = Path(__file__).resolve().parent.parent / "cases" / "mexico-2015"
     case = load_case(folder)
     for as_of in (D(2011, 6, 1), D(2014, 1, 16), D(2014, 7, 15), D(2014, 10, 20), D(2015, 5, 8), D(2016, 1, 1)):
-        assert_same(reference_decide(case, as_of), _around_known_bugs(case, as_of, ("state", "dod")), case, as_of)
+        assert_same(reference_decide(case, as_of), engine_decide(case, as_of), case, as_of)
 
 
 # ---------------------------------------------------------------- 2. invariants
@@ -241,8 +206,7 @@ def test_order_of_entities_never_changes_the_result(case_as_of, laws, seed):
     case, as_of = case_as_of
     shuffled = _shuffled(case, random.Random(seed))
     check_case(shuffled)
-    assert full_result(evaluate(shuffled, as_of, laws), task_because=False) == full_result(
-        evaluate(case, as_of, laws), task_because=False)
+    assert full_result(evaluate(shuffled, as_of, laws)) == full_result(evaluate(case, as_of, laws))
     assert reference_decide(shuffled, as_of, laws) == reference_decide(case, as_of, laws)
 
 
@@ -304,8 +268,8 @@ def test_evaluations_never_see_each_others_facts(first, second):
     assert results["a"] == [alone_a] * 2 and results["b"] == [alone_b] * 2
 
     # and each agrees with the reference
-    assert_same(reference_decide(case_a, as_of_a), _around_known_bugs(case_a, as_of_a, ("state", "dod")))
-    assert_same(reference_decide(case_b, as_of_b), _around_known_bugs(case_b, as_of_b, ("state", "dod")))
+    assert_same(reference_decide(case_a, as_of_a), engine_decide(case_a, as_of_a))
+    assert_same(reference_decide(case_b, as_of_b), engine_decide(case_b, as_of_b))
 
 
 # ---------------------------------------------------------------- 3. hand-written cases
@@ -332,10 +296,6 @@ def make_case(units=(), people=(), incidents=(), information=(), determinations=
                 proposals=build(Proposal, [{"title": q["id"], **q} for q in proposals]))
     check_case(case)
     return case
-
-
-def engine_decide(case, as_of, laws=("state", "dod")) -> dict:
-    return engine_decision(evaluate(case, as_of, laws))
 
 
 DECIDERS = [pytest.param(reference_decide, id="reference"), pytest.param(engine_decide, id="engine")]
@@ -470,49 +430,44 @@ def test_regression_dod_report_task_only_once_made_and_until_reported(decide):
     assert {as_of: decide(case, as_of)["tasks"] for as_of in expected} == expected
 
 
-BUG_A = ("rules/90-proposals.yaml identify-the-recipients (and recipients-must-be-identified) match any `dod` "
-         "proposal without checking coverage: before 2014-01-17 a not-covered DoD equipment proposal still opens "
-         "an identify-recipients task; docs/decisions.md asks it of a covered proposal only")
-BUG_B = ("rules/90-proposals.yaml recipient-unit-barred matches every proposal whose law is `state`, including "
-         "purchaser-funded `fms`/`dcs` sales that the law does not cover, so duty-to-inform opens an "
-         "inform-foreign-government task for a unit from which nothing is withheld (the outcome is not-covered)")
-BUG_C = ("vetting/decide.py combine() keeps the first task emitted for each (kind, law, subject) "
-         "(`tasks.setdefault`), so a task that several facts open (identify-unit, for two items about one "
-         "incident) explains itself by whichever item durable_rules fired first: its `because` depends on the "
-         "order of the case. The decision is not affected; the report's explanation is")
+# Fixed upstream in 154266f. (a) identify-the-recipients and recipients-must-be-identified matched any `dod`
+# proposal without checking coverage, so a DoD equipment proposal before 2014-01-17 (not covered) opened an
+# identify-recipients task; (b) recipient-unit-barred matched every proposal whose law is `state`, including
+# purchaser-funded sales the law does not cover, so duty-to-inform opened an inform-foreign-government task for a
+# unit from which nothing is withheld; (c) decide.combine() kept the first task emitted for each (kind, law,
+# subject), so a task opened by several items explained itself by whichever item durable fired first.
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_A)
-def test_bug_a_no_identify_recipients_task_for_a_proposal_not_covered():
+@pytest.mark.parametrize("decide", DECIDERS)
+def test_regression_no_identify_recipients_task_for_a_proposal_not_covered(decide):
     proposal = {"id": "dod-equipment", "funding": {"authority": "dod"}, "kind": "equipment",
                 "recipients": {"identified": False}}
     case = make_case([ZONE], proposals=[proposal])
-    assert reference_decide(case, D(2013, 6, 1)) == {"units": {"zone": {"state": "eligible", "dod": "eligible"}},
-                                                     "people": {}, "proposals": {"dod-equipment": "not-covered"},
-                                                     "tasks": set()}
-    out = engine_decide(case, D(2013, 6, 1))
-    assert out["proposals"]["dod-equipment"] == "not-covered"
-    assert out["tasks"] == set()  # the engine opens ("identify-recipients", "dod", "dod-equipment", None)
+    assert decide(case, D(2013, 6, 1)) == {"units": {"zone": {"state": "eligible", "dod": "eligible"}},
+                                           "people": {}, "proposals": {"dod-equipment": "not-covered"},
+                                           "tasks": set()}
+    assert decide(case, D(2014, 6, 1)) == {"units": {"zone": {"state": "eligible", "dod": "eligible"}},
+                                           "people": {}, "proposals": {"dod-equipment": "suspended"},
+                                           "tasks": {("identify-recipients", "dod", "dod-equipment", None)}}
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_B)
-def test_bug_b_no_inform_task_for_a_purchaser_funded_sale():
+@pytest.mark.parametrize("decide", DECIDERS)
+def test_regression_no_inform_task_for_a_purchaser_funded_sale(decide):
     sale = {"id": "sale", "funding": {"authority": "fms"}, "kind": "equipment",
             "recipients": {"units": ["battalion"]}}
     case = make_case([ZONE, BATTALION], incidents=[KILLING], information=[REPORT], proposals=[sale])
-    assert reference_decide(case, D(2015, 1, 1))["tasks"] == set()
-    out = engine_decide(case, D(2015, 1, 1))
+    out = decide(case, D(2015, 1, 1))
     assert out["proposals"]["sale"] == "not-covered"
-    assert out["tasks"] == set()  # the engine opens ("inform-foreign-government", "state", "battalion", None)
+    assert out["tasks"] == set()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=BUG_C)
-def test_bug_c_task_explanation_does_not_depend_on_the_order_of_the_case():
+def test_regression_task_explanation_does_not_depend_on_the_order_of_the_case():
     incident = {"id": "graves", "date": "2014-06-30", "violations": ["extrajudicial-killing"],
                 "perpetrators": {"unit_identified": False}}
     items = [{"id": name, "incident": "graves", "received": "2014-07-01",
               "assessment": {"status": "credible", "on": "2014-09-01"}} for name in ("first", "second")]
     one = make_case([ZONE], incidents=[incident], information=items)
     other = make_case([ZONE], incidents=[incident], information=items[::-1])
-    explain = {tuple(t.because) for t in evaluate(one, D(2015, 1, 1)).tasks}
-    assert explain == {tuple(t.because) for t in evaluate(other, D(2015, 1, 1)).tasks}
+    explain = {(t.kind, frozenset(t.because)) for t in evaluate(one, D(2015, 1, 1)).tasks}
+    assert explain == {(t.kind, frozenset(t.because)) for t in evaluate(other, D(2015, 1, 1)).tasks}
+    assert explain == {("identify-unit", frozenset({"first", "second"}))}
