@@ -15,8 +15,8 @@ Vocabulary used below:
 
 Readings chosen where docs/decisions.md leaves room (the engine agrees with each):
 
-- "received" is the first day of the received range, both for counting by D and for a determination's cover
-  ("counted from its *first* day"), although for the cover the last day would be the conservative reading.
+- "received" is the first day of the received range for counting by D, and its last day for a determination's
+  cover (docs/decisions.md, time axis 3: an exception never covers what may have arrived after it).
 - An item whose `violations` is empty has its incident's violations (as when it is absent); an item whose
   `alleges` is present but empty alleges nobody (it still has grounds, so an unidentified incident still opens
   its task).
@@ -129,7 +129,7 @@ def is_lifted(case, ground: tuple, law: str, as_of: dt.date) -> bool:
     about, subject, item_id = ground
     if about != "unit":  # a person's own implication, or unidentified recipients: never lifted
         return False
-    received = _received(case.information[item_id])
+    received = case.information[item_id].received.to  # the last day it may have arrived
     for det in case.determinations.values():
         if det.unit != subject:
             continue

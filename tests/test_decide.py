@@ -130,3 +130,19 @@ def test_evaluate_is_a_pure_function_of_its_inputs():
     again = evaluate(MINI, dt.date(2015, 5, 31))
     assert statuses(first, "state") == statuses(again, "state")
     assert [(t.kind, t.subject) for t in first.tasks] == [(t.kind, t.subject) for t in again.tasks]
+
+
+def test_a_determination_made_while_the_information_may_still_have_been_arriving_does_not_cover_it(tmp_path):
+    """`nc` was received some day in October 2014; a determination of 15 October cannot be sure to cover it."""
+    def determination(made, reported):
+        path = tmp_path / f"det-{made}.yaml"
+        path.write_text(f"""hypothesis: {{id: det-{made}, title: a determination, rationale: test}}
+add:
+  determinations:
+    - {{id: det, kind: state-effective-steps, unit: bn, made: {made}, reported: {reported}, assumption: test}}
+""")
+        return [path]
+    mid_month = evaluate(MINI, "2015-05-31", hypotheses=determination("2014-10-15", "2014-10-20"))
+    assert mid_month.units["bn"].status == {"state": "suspended", "dod": "suspended"}
+    month_end = evaluate(MINI, "2015-05-31", hypotheses=determination("2014-10-31", "2014-11-03"))
+    assert month_end.units["bn"].status == {"state": "remediated", "dod": "suspended"}

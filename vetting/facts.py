@@ -21,7 +21,7 @@ FACT_FIELDS: dict[str, frozenset] = {
     "person": frozenset({"ref"}),
     "posting": frozenset({"person", "unit", "role", "from", "to"}),
     "incident": frozenset({"ref", "start", "end", "identified", "force"}),
-    "information": frozenset({"ref", "incident", "received", "status", "assessed", "review"}),
+    "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review"}),
     "violation": frozenset({"information", "kind"}),
     "alleged_unit": frozenset({"information", "unit"}),
     "alleged_person": frozenset({"information", "person"}),
@@ -86,7 +86,8 @@ def build(case, as_of: dt.date) -> list[dict]:
         incident = case.incidents[item.incident]
         assessment = item.assessment
         add({"t": "information", "ref": item.id, "incident": item.incident,
-             "received": day(item.received.from_, 0), "status": assessment.status,
+             "received": day(item.received.from_, 0), "received_by": day(item.received.to, 0),
+             "status": assessment.status,
              "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none"})
         for violation in item.violations or incident.violations:
             add({"t": "violation", "information": item.id, "kind": violation})
