@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from reference import engine_decision, reference_decide  # noqa: E402
+from reference import differences, engine_decision, reference_decide  # noqa: E402
 from strategies import random_case_and_date  # noqa: E402
 
 from vetting.checks import check_case  # noqa: E402
@@ -38,17 +38,6 @@ def sizes_for(units: int) -> dict:
 def peak_rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB on Linux
-
-
-def differences(expected: dict, got: dict, limit: int = 5) -> list[str]:
-    out = []
-    for part in ("units", "people", "proposals"):
-        for key in sorted(set(expected[part]) | set(got[part])):
-            if expected[part].get(key) != got[part].get(key):
-                out.append(f"{part} {key}: reference {expected[part].get(key)}, engine {got[part].get(key)}")
-    out += [f"task only in the reference: {t}" for t in sorted(expected["tasks"] - got["tasks"], key=str)]
-    out += [f"task only in the engine: {t}" for t in sorted(got["tasks"] - expected["tasks"], key=str)]
-    return out[:limit]
 
 
 def main(argv=None) -> int:
@@ -85,7 +74,7 @@ def main(argv=None) -> int:
             diff = differences(expected, engine_decision(report))
             if diff:
                 disagreements += 1
-                print(f"  DISAGREE: {units} units, case {index}, as of {as_of}:\n    " + "\n    ".join(diff))
+                print(f"  DISAGREE: {units} units, case {index}, as of {as_of}:\n    " + "\n    ".join(diff[:5]))
             else:
                 agree += 1
         total_units = units * count

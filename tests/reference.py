@@ -296,3 +296,15 @@ def engine_decision(report) -> dict:
         "proposals": {pid: d.outcome for pid, d in report.proposals.items()},
         "tasks": {(t.kind, t.law, t.subject, t.due) for t in report.tasks},
     }
+
+
+def differences(expected: dict, got: dict) -> list[str]:
+    """Readable differences between two decisions (the reference's first)."""
+    out = []
+    for part in ("units", "people", "proposals"):
+        for key in sorted(set(expected[part]) | set(got[part])):
+            if expected[part].get(key) != got[part].get(key):
+                out.append(f"{part} {key}: reference {expected[part].get(key)}, engine {got[part].get(key)}")
+    out += [f"task only in the reference: {t}" for t in sorted(expected["tasks"] - got["tasks"], key=str)]
+    out += [f"task only in the engine: {t}" for t in sorted(got["tasks"] - expected["tasks"], key=str)]
+    return out

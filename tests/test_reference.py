@@ -26,7 +26,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reference import OUTCOME_STRICTNESS, STRICTNESS, engine_decision, reference_decide, units_under
+from reference import OUTCOME_STRICTNESS, STRICTNESS, differences, engine_decision, reference_decide, units_under
 from strategies import LAWS, case_and_date
 from vetting.casefile import (CaseInfo, Determination, Incident, Information, Person, Proposal, Unit)
 from vetting.checks import check_case
@@ -40,18 +40,6 @@ INVARIANT = settings(max_examples=100, deadline=None, derandomize=True, database
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def differences(expected: dict, got: dict) -> list[str]:
-    """Readable differences between two decisions (reference first)."""
-    out = []
-    for part in ("units", "people", "proposals"):
-        for key in sorted(set(expected[part]) | set(got[part])):
-            if expected[part].get(key) != got[part].get(key):
-                out.append(f"{part} {key}: reference {expected[part].get(key)}, engine {got[part].get(key)}")
-    out += [f"task only in the reference: {t}" for t in sorted(expected["tasks"] - got["tasks"], key=str)]
-    out += [f"task only in the engine: {t}" for t in sorted(got["tasks"] - expected["tasks"], key=str)]
-    return out
 
 
 def assert_same(expected: dict, got: dict, case: Case | None = None, as_of=None):
