@@ -146,3 +146,10 @@ add:
     assert mid_month.units["bn"].status == {"state": "suspended", "dod": "suspended"}
     month_end = evaluate(MINI, "2015-05-31", hypotheses=determination("2014-10-31", "2014-11-03"))
     assert month_end.units["bn"].status == {"state": "remediated", "dod": "suspended"}
+
+
+def test_open_ends_stay_open_at_the_last_date_python_knows():
+    """Open `to` dates and unassessed information are far-off days; they must lie beyond any as-of date."""
+    report = evaluate(MINI, "9999-12-31", hypotheses=[HYP / "commander-implicated.yaml"])
+    assert report.units["bn"].status == {"state": "ineligible", "dod": "ineligible"}
+    assert report.people["trainees"].status == {"state": "ineligible", "dod": "ineligible"}  # posting still open

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 EPOCH = dt.date(1970, 1, 1)
-EARLIEST = -1_000_000  # an open start: "since before the sources speak"
-LATEST = 1_000_000  # an open end: "still so", or "not yet"
+EARLIEST = -1_000_000  # an open start: "since before the sources speak" (before 0001-01-01, day -719162)
+LATEST = 3_000_000  # an open end: "still so", or "not yet" (after 9999-12-31, day 2932896)
 
 # every field of every fact type the case gives the rules; the rule compiler checks rule files against it
 FACT_FIELDS: dict[str, frozenset] = {
