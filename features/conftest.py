@@ -315,7 +315,7 @@ INVESTIGATION_COLUMNS = {"id": "id", "incident": "incident", "kind": "kind", "by
                          "units": "units", "people": "people", "opened": "opened"}
 DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal": "proposal", "made": "made",
                          "reported": "reported", "consulted_state": "consulted_state",
-                         "consulted": "consulted_state", "emergency": "emergency"}
+                         "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
                     "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to"}
 
@@ -421,6 +421,8 @@ def given_determinations(world, datatable):
                 determination[key] = row[key]
         if "consulted_state" in row:
             determination["consulted_state"] = yes_no(row["consulted_state"], "consulted state")
+        if row.get("incidents"):
+            determination["incidents"] = a_list(row["incidents"])
         world.add("determinations", sourced(determination))
 
 

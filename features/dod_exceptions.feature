@@ -29,8 +29,8 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
   @usc_10_362_b @usc_10_362_e
   Scenario: Corrective steps after consulting State lift the DoD bar and not the State bar
     Given these determinations:
-      | id         | kind                 | unit      | made       | consulted state |
-      | corrective | dod-corrective-steps | battalion | 2015-06-20 | yes             |
+      | id         | kind                 | unit      | made       | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-20 | yes             | killing   |
     Then under both laws the statuses are:
       | unit      | State      | DoD        |
       | battalion | ineligible | remediated |
@@ -45,16 +45,16 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
   @usc_10_362_b @usc_10_362_e
   Scenario: A corrective-steps determination reported to Congress leaves no report task
     Given these determinations:
-      | id         | kind                 | unit      | made       | reported   | consulted state |
-      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             |
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             | killing   |
     Then the unit `battalion` is remediated under the DoD law
     And no task `report-to-congress-15-days` is open
 
   @usc_10_362_b
   Scenario: A corrective-steps determination made without consulting State has no effect
     Given these determinations:
-      | id         | kind                 | unit      | made       | reported   | consulted state |
-      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | no              |
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | no              | killing   |
     Then the unit `battalion` is ineligible under the DoD law
     And the note `dod-determination-needs-consultation` explains `battalion` under the DoD law
     And the proposal `training` is rejected
@@ -68,8 +68,8 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
       | id       | incident | received   | assessment | assessed on |
       | new-info | second   | 2015-06-06 | credible   | 2015-06-15  |
     And these determinations:
-      | id         | kind                 | unit      | made       | reported   | consulted state |
-      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             |
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             | killing   |
     Then the unit `battalion` is ineligible under the DoD law
     And the proposal `radios` is rejected
 
@@ -135,8 +135,8 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
   @usc_10_362_b @time
   Scenario: A determination made after the as-of date explains nothing yet
     Given these determinations:
-      | id         | kind                 | unit      | made       | consulted state |
-      | corrective | dod-corrective-steps | battalion | 2015-07-20 | no              |
+      | id         | kind                 | unit      | made       | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-07-20 | no              | killing   |
     Then the findings for `battalion` under the DoD law are:
       | rule            | effect | citation      |
       | unit-implicated | bar    | usc-10-362-a1 |

@@ -68,8 +68,8 @@ Feature: Individuals — personally implicated, or serving in a barred unit
   @usc_22_2378d_b @usc_22_2378d_d5 @state_exception
   Scenario: A unit's exception lifts what its members share with it, not a person's own implication
     Given these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | torture   |
     Then under the State law the statuses are:
       | person     | status     |
       | sergeant   | remediated |

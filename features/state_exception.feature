@@ -27,8 +27,8 @@ Feature: The State exception (effective steps) and the duty to inform
   @usc_22_2378d_b
   Scenario: Effective steps, determined and reported, lift the State bar and not the DoD bar
     Given these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
     Then under both laws the statuses are:
       | unit      | State      | DoD        |
       | battalion | remediated | ineligible |
@@ -44,10 +44,24 @@ Feature: The State exception (effective steps) and the duty to inform
       | trucks   | rejected              |
 
   @usc_22_2378d_b
+  Scenario: Effective steps for one violation do not lift the bar for another
+    Given these incidents:
+      | id      | date       | violations | units     |
+      | beating | 2014-05-01 | torture    | battalion |
+    And this information:
+      | id        | incident | received   | assessment | assessed on |
+      | complaint | beating  | 2014-05-02 | credible   | 2014-06-01  |
+    And these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
+    Then the unit `battalion` is ineligible under the State law
+    And the proposal `training` is rejected
+
+  @usc_22_2378d_b
   Scenario: A determination not yet reported to Congress has no effect, and a task says so
     Given these determinations:
-      | id    | kind                  | unit      | made       |
-      | steps | state-effective-steps | battalion | 2015-03-01 |
+      | id    | kind                  | unit      | made       | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | killing   |
     Then the unit `battalion` is ineligible under the State law
     And the proposal `training` is rejected
     And a task `report-determination-to-congress` is open for `steps` under the State law
@@ -55,8 +69,8 @@ Feature: The State exception (effective steps) and the duty to inform
   @usc_22_2378d_b @time
   Scenario: A determination reported after the as-of date does not count yet
     Given these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-07-15 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-07-15 | killing   |
     Then the unit `battalion` is ineligible under the State law
     And a task `report-determination-to-congress` is open for `steps` under the State law
 
@@ -69,8 +83,8 @@ Feature: The State exception (effective steps) and the duty to inform
       | id        | incident | received   | assessment | assessed on |
       | complaint | torture  | 2014-05-15 | credible   | 2014-06-01  |
     And these determinations:
-      | id         | kind                  | unit | made       | reported   |
-      | zone-steps | state-effective-steps | zone | 2015-03-01 | 2015-03-15 |
+      | id         | kind                  | unit | made       | reported   | incidents |
+      | zone-steps | state-effective-steps | zone | 2015-03-01 | 2015-03-15 | torture   |
     Then under the State law the statuses are:
       | unit      | status     |
       | zone      | remediated |
@@ -89,8 +103,8 @@ Feature: The State exception (effective steps) and the duty to inform
       | id       | incident | received   | assessment | assessed on |
       | new-info | second   | 2015-04-02 | credible   | 2015-05-01  |
     And these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
     Then the unit `battalion` is ineligible under the State law
     And the findings for `battalion` under the State law are:
       | rule                            | effect | citation       | lifted | because  |
@@ -101,8 +115,8 @@ Feature: The State exception (effective steps) and the duty to inform
   @usc_22_2378d_b
   Scenario: A determination about another unit lifts nothing
     Given these determinations:
-      | id    | kind                  | unit | made       | reported   |
-      | steps | state-effective-steps | zone | 2015-03-01 | 2015-03-15 |
+      | id    | kind                  | unit | made       | reported   | incidents |
+      | steps | state-effective-steps | zone | 2015-03-01 | 2015-03-15 | killing   |
     Then the unit `battalion` is ineligible under the State law
     And the unit `zone` is eligible under the State law
 
@@ -115,8 +129,8 @@ Feature: The State exception (effective steps) and the duty to inform
       | id     | incident | received   | assessment |
       | rumour | arrests  | 2014-08-02 | pending    |
     And these determinations:
-      | id          | kind                  | unit | made       | reported   |
-      | army-steps  | state-effective-steps | army | 2015-03-01 | 2015-03-02 |
+      | id         | kind                  | unit | made       | reported   | incidents |
+      | army-steps | state-effective-steps | army | 2015-03-01 | 2015-03-02 | arrests   |
     Then under the State law the statuses are:
       | unit | status     |
       | army | remediated |
@@ -149,6 +163,6 @@ Feature: The State exception (effective steps) and the duty to inform
   @usc_22_2378d_c @usc_22_2378d_b
   Scenario: Once the bar is lifted there is nothing to inform about
     Given these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
     Then no task is open

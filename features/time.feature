@@ -100,8 +100,8 @@ Feature: Time — three axes, and no clean slate
       | id     | incident | received   | assessment | assessed on |
       | report | beating  | 2014-07-01 | credible   | 2014-07-15  |
     And these determinations:
-      | id    | kind                  | unit      | made       | reported   |
-      | steps | state-effective-steps | battalion | 2015-02-01 | 2015-02-10 |
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-02-01 | 2015-02-10 | beating   |
     When the as-of date is 2015-02-09
     Then the unit `battalion` is ineligible under the State law
     When the as-of date is 2015-02-10

@@ -131,7 +131,7 @@ def is_lifted(case, ground: tuple, law: str, as_of: dt.date) -> bool:
         return False
     received = case.information[item_id].received.to  # the last day it may have arrived
     for det in case.determinations.values():
-        if det.unit != subject:
+        if det.unit != subject or case.information[item_id].incident not in det.incidents:
             continue
         if law == "state" and _state_exception_counts(det, as_of) and received <= det.made:
             return True

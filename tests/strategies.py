@@ -246,16 +246,16 @@ def build_proposals(src: Source, dates: Dates, unit_ids: list, person_ids: list,
     return out
 
 
-def build_determinations(src: Source, dates: Dates, unit_ids: list, proposals: dict, count: int,
-                         hot: list) -> dict:
+def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids: list, proposals: dict,
+                         count: int, hot: list) -> dict:
     """Determinations of every kind; the unit is often one some incident implicates (`hot`), so that exceptions
-    meet the grounds they can lift."""
+    meet the grounds they can lift, and steps name some of the case's incidents."""
     out = {}
     dod_proposals = sorted(pid for pid, p in proposals.items() if p.funding.authority == "dod")
-    kinds = ["state-effective-steps", "dod-corrective-steps"]
+    kinds = ["state-effective-steps", "dod-corrective-steps"] if incident_ids else []
     if dod_proposals:
         kinds += ["dod-emergency", "dod-waiver"]
-    for i in range(count):
+    for i in range(count if kinds else 0):
         kind = src.pick(kinds)
         made = dates.day()
         reported = None if src.one_in(3) else max(made, dates.day())
@@ -266,6 +266,8 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, proposals: d
             fields["proposal"] = src.pick(dod_proposals)
         if kind == "dod-emergency":
             fields["emergency"] = src.pick(["disaster-relief", "humanitarian", "national-security"])
+        if kind in ("state-effective-steps", "dod-corrective-steps"):
+            fields["incidents"] = src.subset(incident_ids, lo=1)
         out[f"d{i}"] = Determination.model_validate(fields)
     return out
 
@@ -299,8 +301,8 @@ def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
     proposals = build_proposals(src, dates, unit_ids, person_ids, count("proposals"))
     hot = {u for i in incidents.values() for u in i.perpetrators.units + [i.perpetrators.force] if u}
     hot |= {p.unit for i in incidents.values() for pid in i.perpetrators.people for p in persons[pid].postings}
-    determinations = build_determinations(src, dates, unit_ids, proposals, count("determinations"),
-                                          sorted(hot, key=_index))
+    determinations = build_determinations(src, dates, unit_ids, sorted(incidents, key=_index), proposals,
+                                          count("determinations"), sorted(hot, key=_index))
     investigations = build_investigations(src, incidents, unit_ids, count("investigations"))
     case = Case(info=CaseInfo(id="generated", title="a generated case"), units=units, people=persons,
                 incidents=incidents, information=items, investigations=investigations,

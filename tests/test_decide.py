@@ -139,7 +139,7 @@ def test_a_determination_made_while_the_information_may_still_have_been_arriving
         path.write_text(f"""hypothesis: {{id: det-{made}, title: a determination, rationale: test}}
 add:
   determinations:
-    - {{id: det, kind: state-effective-steps, unit: bn, made: {made}, reported: {reported}, assumption: test}}
+    - {{id: det, kind: state-effective-steps, unit: bn, incidents: [tl], made: {made}, reported: {reported}, assumption: test}}
 """)
         return [path]
     mid_month = evaluate(MINI, "2015-05-31", hypotheses=determination("2014-10-15", "2014-10-20"))

@@ -301,7 +301,7 @@ STATE_AID = {"id": "state-aid", "funding": {"authority": "faa"}, "kind": "equipm
 
 @pytest.mark.parametrize("decide", DECIDERS)
 def test_state_exception_needs_the_report(decide):
-    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "made": "2015-01-01"}
+    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "incidents": ["killing"], "made": "2015-01-01"}
     unreported = make_case([ZONE, BATTALION], incidents=[KILLING], information=[REPORT], determinations=[steps],
                            proposals=[STATE_AID])
     out = decide(unreported, D(2015, 6, 1))
@@ -325,7 +325,7 @@ def test_state_exception_needs_the_report(decide):
 def test_determination_does_not_cover_information_received_after_it(decide):
     later = {"id": "later", "incident": "killing", "received": "2015-02-01",
              "assessment": {"status": "credible", "on": "2015-02-15"}}
-    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "made": "2015-01-01",
+    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "incidents": ["killing"], "made": "2015-01-01",
              "reported": "2015-01-10"}
     case = make_case([ZONE, BATTALION], incidents=[KILLING], information=[REPORT, later], determinations=[steps],
                      proposals=[STATE_AID])
@@ -341,11 +341,25 @@ def test_determination_does_not_cover_information_received_after_it(decide):
 
 
 @pytest.mark.parametrize("decide", DECIDERS)
+def test_an_exception_lifts_only_the_violations_it_names(decide):
+    beating = {"id": "beating", "date": "2014-05-01", "violations": ["torture"], "perpetrators": {"units": ["battalion"]}}
+    complaint = {"id": "complaint", "incident": "beating", "received": "2014-05-02",
+                 "assessment": {"status": "credible", "on": "2014-06-01"}}
+    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "incidents": ["killing"],
+             "made": "2015-01-01", "reported": "2015-01-10"}
+    case = make_case([ZONE, BATTALION], incidents=[KILLING, beating], information=[REPORT, complaint],
+                     determinations=[steps], proposals=[STATE_AID])
+    out = decide(case, D(2015, 3, 1))
+    assert out["units"]["battalion"]["state"] == "ineligible"
+    assert out["proposals"]["state-aid"] == "rejected"
+
+
+@pytest.mark.parametrize("decide", DECIDERS)
 def test_unit_exception_never_lifts_a_persons_own_implication(decide):
     soldier = {"id": "soldier", "postings": [{"unit": "battalion", "role": "member", "from": "2013-01-01"}]}
     colleague = {"id": "colleague", "postings": [{"unit": "battalion", "role": "member", "from": "2013-01-01"}]}
     killing = {**KILLING, "perpetrators": {"people": ["soldier"]}}
-    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "made": "2015-01-01",
+    steps = {"id": "steps", "kind": "state-effective-steps", "unit": "battalion", "incidents": ["killing"], "made": "2015-01-01",
              "reported": "2015-01-10"}
     training = {"id": "training", "funding": {"authority": "faa"}, "kind": "training",
                 "recipients": {"people": ["soldier"]}}
@@ -409,9 +423,9 @@ def test_regression_pending_item_with_an_assessment_date_suspends(decide):
 
 @pytest.mark.parametrize("decide", DECIDERS)
 def test_regression_dod_report_task_only_once_made_and_until_reported(decide):
-    steps = {"id": "steps", "kind": "dod-corrective-steps", "unit": "battalion", "made": "2015-01-01",
+    steps = {"id": "steps", "kind": "dod-corrective-steps", "unit": "battalion", "incidents": ["killing"], "made": "2015-01-01",
              "reported": "2015-01-10", "consulted_state": True}
-    case = make_case([ZONE, BATTALION], determinations=[steps])
+    case = make_case([ZONE, BATTALION], incidents=[KILLING], determinations=[steps])
     expected = {D(2014, 12, 31): set(),  # not yet made
                 D(2015, 1, 5): {("report-to-congress-15-days", "dod", "steps", D(2015, 1, 16))},
                 D(2015, 1, 10): set()}  # reported

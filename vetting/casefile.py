@@ -375,6 +375,9 @@ class Determination(Sourced):
     kind: DeterminationKind
     unit: Id
     proposal: Id | None = Field(None, description="for an emergency or a waiver: the proposal it is for")
+    incidents: list[Id] = Field(default_factory=list,
+                                description="for effective or corrective steps: the incidents whose responsible "
+                                            "members the steps concern; the exception covers only these")
     made: Date
     reported: Date | None = Field(None, description="when it was reported to the appropriate congressional "
                                                     "committees")
@@ -390,6 +393,11 @@ class Determination(Sourced):
                              "(disaster-relief, humanitarian or national-security)")
         if self.kind in ("dod-emergency", "dod-waiver") and self.proposal is None:
             raise ValueError(f"a `{self.kind}` determination is made for one activity: name its `proposal`")
+        if self.kind in ("state-effective-steps", "dod-corrective-steps") and not self.incidents:
+            raise ValueError(f"a `{self.kind}` determination concerns the members responsible for particular "
+                             f"violations: list its `incidents`")
+        if self.kind not in ("state-effective-steps", "dod-corrective-steps") and self.incidents:
+            raise ValueError(f"`incidents` belongs only to an effective-steps or corrective-steps determination")
         if self.kind != "dod-emergency" and self.emergency is not None:
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
         if self.reported and self.reported < self.made:

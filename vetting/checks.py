@@ -59,6 +59,8 @@ def check_case(case) -> None:
         refs(inv.id, ("subjects",), inv.subjects)
     for det in case.determinations.values():
         ref(det.id, ("unit",), det.unit, "units")
+        for i, incident in enumerate(det.incidents):
+            ref(det.id, ("incidents", i), incident, "incidents")
         if det.proposal:
             ref(det.id, ("proposal",), det.proposal, "proposals")
             if det.kind not in ("dod-emergency", "dod-waiver"):

@@ -27,6 +27,7 @@ FACT_FIELDS: dict[str, frozenset] = {
     "alleged_person": frozenset({"information", "person"}),
     "investigation": frozenset({"ref", "incident", "status"}),
     "determination": frozenset({"ref", "kind", "unit", "proposal", "made", "reported", "consulted"}),
+    "addresses": frozenset({"determination", "incident"}),
     "proposal": frozenset({"ref", "law", "authority", "kind", "identified"}),
     "recipient_unit": frozenset({"proposal", "unit"}),
     "recipient_person": frozenset({"proposal", "person"}),
@@ -102,6 +103,8 @@ def build(case, as_of: dt.date) -> list[dict]:
         add({"t": "determination", "ref": det.id, "kind": det.kind, "unit": det.unit, "proposal": det.proposal or "",
              "made": day(det.made, 0), "reported": day(det.reported, LATEST),
              "consulted": bool(det.consulted_state)})
+        for incident in det.incidents:
+            add({"t": "addresses", "determination": det.id, "incident": incident})
     for prop in case.proposals.values():
         add({"t": "proposal", "ref": prop.id, "law": prop.law or "none", "authority": prop.funding.authority,
              "kind": prop.kind, "identified": prop.recipients.identified})
