@@ -84,3 +84,18 @@ Feature: The hierarchy — a bar covers the units under the unit barred
       | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
     Then the units ineligible under the State law are exactly `zone-b`, `bn-2` and `co-1`
     And 8,120 personnel are ineligible under the State law
+
+  @usc_22_2378d_a @usc_10_362_a1
+  Scenario: Assistance to a formation may go ahead only if kept from the barred unit under it
+    Given these incidents:
+      | id      | date       | violations | units |
+      | killing | 2014-06-30 | torture    | bn-1  |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+    And these proposals:
+      | id     | authority | kind      | units  |
+      | radios | faa       | equipment | zone-a |
+    Then the unit `zone-a` is eligible under the State law
+    And the proposal `radios` is approved
+    And a task `keep-assistance-from-barred-units` is open for `radios` under the State law

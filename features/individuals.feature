@@ -87,3 +87,15 @@ Feature: Individuals — personally implicated, or serving in a barred unit
       | rule                  | effect  | citation               | because         |
       | individual-implicated | suspend | state-leahy-fact-sheet | rumour          |
       | member-of-barred-unit | suspend | usc-10-362-a1          | academy, rumour |
+
+  @usc_22_2378d_d5 @usc_10_362_a1
+  Scenario: An individual the case places in no unit on the date cannot be vetted, and is held
+    Given these people:
+      | id      | name          | unit      | role   | from       | to         |
+      | retired | a retired man | battalion | member | 2010-01-01 | 2013-12-31 |
+    And these proposals:
+      | id     | authority | kind     | people  |
+      | course | faa       | training | retired |
+    Then the person `retired` is eligible under the State law
+    And the proposal `course` is suspended
+    And a task `identify-recipient-unit` is open for `retired` under the State law

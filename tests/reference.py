@@ -250,6 +250,15 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
                     findings |= person_own[person.id]
         for person_id in recipients.people:
             findings |= person_findings[person_id]
+            if not any(_covers(p, as_of) for p in case.people[person_id].postings):
+                # his unit must be vetted too, and the case places him in none on D: held, never lifted
+                findings.add(("suspend", ("proposal", pid, person_id)))
+                tasks.add(("identify-recipient-unit", law, person_id, None))
+        for uid in recipients.units:
+            # a unit barred in its own right below a recipient formation: keep the assistance from it
+            for below in under[uid] - {uid}:
+                if any(effect == "bar" and g not in lifted[law] for effect, g in unit_direct[below]):
+                    tasks.add(("keep-assistance-from-barred-units", law, pid, None))
         waiver = emergency = False
         for det in case.determinations.values():
             if det.proposal != pid or det.made > as_of:

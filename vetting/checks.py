@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from vetting.errors import did_you_mean
 
@@ -103,17 +103,37 @@ def _check_citations(case, ref) -> None:
 def _source_text(case, source) -> str:
     from vetting.load import error_at
 
-    path = (case.folder or Path(".")) / source.text
+    def fail(message, hint="the path is relative to the case folder"):
+        return error_at(case, source.id, ("text",), f"the source text `{source.text}` {message}", hint=hint)
+
+    relative = PurePosixPath(source.text)
+    if relative.is_absolute() or ".." in relative.parts:
+        raise fail("is outside the case folder", hint="keep source texts inside the case folder, "
+                                                       "e.g. `sources/article.txt`")
+    path = (case.folder or Path(".")) / relative
     try:
         return _read_normal(str(path.resolve()))
-    except OSError:
-        raise error_at(case, source.id, ("text",), f"the source text `{source.text}` is not found",
-                       hint="the path is relative to the case folder") from None
+    except FileNotFoundError:
+        raise fail("is not found") from None
+    except OSError as err:
+        raise fail(f"cannot be read: {(err.strerror or str(err)).lower()}") from None
+    except UnicodeDecodeError:
+        raise fail("is not valid UTF-8", hint="save it as UTF-8") from None
+    except ValueError:
+        raise fail(f"is larger than {MAX_TEXT // (1024 * 1024)} MiB", hint="ship the part the quotes come from") \
+            from None
+
+
+MAX_TEXT = 8 * 1024 * 1024
 
 
 @lru_cache(maxsize=32)
 def _read_normal(path: str) -> str:
-    return _normal(Path(path).read_text(encoding="utf-8"))
+    with open(path, "rb") as handle:  # bounded: a link to `/dev/zero` fails fast
+        raw = handle.read(MAX_TEXT + 1)
+    if len(raw) > MAX_TEXT:
+        raise ValueError("too large")
+    return _normal(raw.decode("utf-8"))
 
 
 def _normal(text: str) -> str:

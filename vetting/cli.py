@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -19,50 +20,74 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(message, hint=f"see `{self.prog} --help`")
 
 
+def _given(value: str) -> str:
+    """An empty argument (an unset shell variable) is an error, never "the current folder" or "today"."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty value is not allowed")
+    return value
+
+
+class _Once(argparse.Action):
+    """An option given twice with two different values is an error: `--law state --law dod` is not both."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        before = getattr(namespace, self.dest)
+        if self.dest in getattr(namespace, "_given", set()) and before != value:
+            raise argparse.ArgumentError(self, f"given twice, as `{before}` and `{value}`; give it once")
+        namespace._given = getattr(namespace, "_given", set()) | {self.dest}
+        setattr(namespace, self.dest, value)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check case files (and hypotheses) and summarise what was loaded")
-    p.add_argument("case", nargs="+", help="case files or folders, merged into one case")
-    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS",
+    p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
+    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis overlay to apply, in order (repeatable)")
 
     p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date")
     _case_arguments(p)
-    p.add_argument("--format", choices=("terminal", "json", "markdown", "html"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json", "markdown", "html"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
 
     p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why")
     _case_arguments(p)
-    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
 
     p = sub.add_parser("register", help="the register of units barred or suspended on a date")
     _case_arguments(p)
-    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
 
     p = sub.add_parser("explain", help="explain one unit, person or proposal down to statute and source")
-    p.add_argument("subject", help="the id of a unit, person or proposal")
+    p.add_argument("subject", type=_given, help="the id of a unit, person or proposal")
     _case_arguments(p)
-    p.add_argument("--format", choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
 
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
     return parser
 
 
 def _case_arguments(p) -> None:
-    p.add_argument("case", nargs="+", help="case files or folders, merged into one case")
-    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS",
+    p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
+    p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis overlay to apply, in order (repeatable)")
-    p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE",
+    p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE", action=_Once, type=_given,
                    help="the date of the decision, YYYY-MM-DD (default: today)")
-    p.add_argument("--law", choices=("state", "dod", "both"), default="both")
-    p.add_argument("--rules", metavar="FOLDER", default=None, help="another rule set (default: rules/)")
+    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once)
+    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
+                   help="another rule set (default: rules/)")
 
 
 def _decide(args):
@@ -84,7 +109,8 @@ def main(argv=None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 1
     except Exception as err:  # an internal error: one line, not a traceback
-        print(f"internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        first = (str(err).strip().splitlines() or [""])[0]  # one line, even for an error that lists several
+        print(f"internal error: {type(err).__name__}: {first}", file=sys.stderr)
         if os.environ.get("VETTING_DEBUG"):
             raise
         return 1
@@ -174,15 +200,31 @@ def emit(text: str, output: str | None) -> None:
     if target.is_dir():
         raise InputError("cannot write there: it is a folder", file=output, hint="name a file")
     try:
+        if target.exists() and not target.is_file():
+            # a device or a pipe (`/dev/stdout`): write into it; a file renamed over it would replace the node itself
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            return
+        if target.is_symlink():
+            target = target.resolve()  # write the file the link names, and keep the link
+        if target.exists():
+            mode = stat.S_IMODE(target.stat().st_mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask  # as any new file: mkstemp's 0600 would hide a shared report from its readers
         fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.")
     except OSError as err:
-        raise InputError(f"cannot write there: {err.strerror.lower()}", file=output) from None
+        raise InputError(f"cannot write there: {(err.strerror or str(err)).lower()}", file=output) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise InputError(f"cannot write there: {(err.strerror or str(err)).lower()}", file=output) from None
         raise
 
 

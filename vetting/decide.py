@@ -15,6 +15,7 @@ unit or person and the information): the lift follows the ground to every unit, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from vetting import facts as factlib
@@ -111,10 +112,13 @@ def _laws(laws) -> tuple:
 def _as_of(as_of) -> dt.date:
     if isinstance(as_of, dt.date):
         return as_of
+    text = str(as_of)
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # as case files: not the `2015W195` Python also reads
+        raise InputError(f"`{text}` is not a date written `YYYY-MM-DD`", field="--as-of")
     try:
-        return dt.date.fromisoformat(str(as_of))
+        return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"`{as_of}` is not a date written `YYYY-MM-DD`", field="--as-of") from None
+        raise InputError(f"`{text}` is not a real calendar date", field="--as-of") from None
 
 
 def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None) -> Report:
@@ -124,17 +128,43 @@ def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None) -> Report:
     case = apply_hypotheses(case, hypotheses)
     as_of, laws = _as_of(as_of), _laws(laws)
     ruleset = rules if isinstance(rules, RuleSet) else load_ruleset(rules)
+    _check_hierarchy_size(case, as_of)
     derived = run_rules(ruleset, factlib.build(case, as_of))
     return combine(case, as_of, laws, ruleset, derived)
 
 
+# The rules see one `lineage` fact per unit and unit above it: a chain n units deep gives n(n-1)/2 of them, and
+# durable_rules slows down faster than their number grows (1,000 deep: three minutes and 5 GB; 3,000 deep would not
+# fit in memory). Real chains of command are a few levels deep; 100,000 pairs decide in about ten seconds.
+MAX_LINEAGE = 100_000
+
+
+def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:
+    from vetting.load import error_at
+
+    ancestors = factlib.ancestors_on(case.units, as_of)
+    pairs = sum(len(above) for above in ancestors.values())
+    if pairs > MAX_LINEAGE:
+        deepest = max(ancestors, key=lambda uid: len(ancestors[uid]))
+        raise error_at(case, deepest, ("parents",),
+                       f"the hierarchy on {as_of} puts {pairs:,} pairs of a unit and a unit above it before the "
+                       f"rules, more than the {MAX_LINEAGE:,} the engine can decide",
+                       hint=f"`{deepest}` alone has {len(ancestors[deepest]):,} units above it; a chain of command "
+                            f"is a few levels deep: check the `parents` links")
+
+
 def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
-    from vetting.engine import get_engine
+    from vetting.engine import EngineError, get_engine
 
     engine = get_engine()
     if not engine.is_registered(ruleset.engine_name):
         engine.register(ruleset.engine_name, ruleset.definition, ruleset.actions)
-    return engine.run(ruleset.engine_name, facts)
+    try:
+        return engine.run(ruleset.engine_name, facts)
+    except EngineError as err:
+        if isinstance(err.__cause__, InputError):  # a rule file that only fails on data, e.g. `days_after` a name
+            raise err.__cause__ from None
+        raise
 
 
 def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: list[dict]) -> Report:

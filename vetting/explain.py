@@ -78,17 +78,18 @@ def render_terminal(data: dict, console) -> None:
         console.print("No finding: nothing in the case bears on it.")
     for f in data["findings"]:
         lifted = " [cyan](lifted by an exception)[/cyan]" if f["lifted"] else ""
-        console.print(f"\n[bold]{f['law']}[/bold] · {f['effect']}{lifted} · {escape(f['title'])} [dim]({f['rule']})[/dim]")
+        console.print(f"\n[bold]{escape(f['law'])}[/bold] · {escape(f['effect'])}{lifted} · {escape(f['title'])} "
+                      f"[dim]({escape(f['rule'])})[/dim]")
         console.print(f"  {escape(f['says'])}")
         cite = f["citation"]
-        console.print(f"  [italic]{escape(cite['label'])}[/italic] — {escape(cite['title'])} <{cite['url']}>")
+        console.print(f"  [italic]{escape(cite['label'])}[/italic] — {escape(cite['title'])} <{escape(cite['url'])}>")
         for fact in f["because"]:
             console.print(f"  • {fact['kind']} [bold]{fact['id']}[/bold]: {escape(str(fact['label']))}")
             if fact["assumption"]:
                 console.print(f"    [yellow]assumption:[/yellow] {escape(fact['assumption'])}")
             for s in fact["sources"]:
                 where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
-                console.print(f"    ↳ {escape(s['title'])} ({escape(where)})" + (f" <{s['url']}>" if s["url"] else ""))
+                console.print(f"    ↳ {escape(s['title'])} ({escape(where)})" + (f" <{escape(s['url'])}>" if s["url"] else ""))
                 for quote in s["quotes"]:
                     console.print(f"      “{escape(quote)}”")
                 for note in s["notes"]:

@@ -19,6 +19,7 @@ FACT_FIELDS: dict[str, frozenset] = {
     "unit": frozenset({"ref", "kind"}),
     "lineage": frozenset({"unit", "ancestor"}),
     "person": frozenset({"ref"}),
+    "unposted": frozenset({"person"}),  # a person the case places in no unit on the as-of date
     "posting": frozenset({"person", "unit", "role", "from", "to"}),
     "incident": frozenset({"ref", "start", "end", "identified", "force"}),
     "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review"}),
@@ -76,6 +77,8 @@ def build(case, as_of: dt.date) -> list[dict]:
             add({"t": "lineage", "unit": uid, "ancestor": ancestor})
     for pid, person in case.people.items():
         add({"t": "person", "ref": pid})
+        if not any(posting.covers(as_of) for posting in person.postings):
+            add({"t": "unposted", "person": pid})
         for posting in person.postings:
             add({"t": "posting", "person": pid, "unit": posting.unit, "role": posting.role,
                  "from": day(posting.from_, EARLIEST), "to": day(posting.to, LATEST)})

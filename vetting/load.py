@@ -68,7 +68,8 @@ class Case:
 
 def case_files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # a broken link named `units.yaml` is an error when read, never a file silently left out of the case
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
         if not files:
             raise InputError("the folder holds no `.yaml` case files", file=str(path))
         return files
@@ -83,6 +84,14 @@ def _validate(doc: safeyaml.Document, model: type[BaseModel]):
     if not isinstance(doc.data, dict):
         raise InputError("expected a mapping of sections at the top of the file", file=doc.path,
                          line=doc.line(()), hint=f"sections: {', '.join(model.model_fields)}")
+    if model is CaseFile and "hypothesis" in doc.data:
+        raise InputError("this file is a hypothesis, not part of a case", file=doc.path,
+                         line=doc.line(("hypothesis",)), field="hypothesis",
+                         hint="keep hypotheses in the case's `hypotheses/` folder and apply them with `--with`")
+    if model is HypothesisFile and "hypothesis" not in doc.data and set(doc.data) & {"case", *COLLECTIONS}:
+        raise InputError("this file is part of a case, not a hypothesis", file=doc.path, line=doc.line(()),
+                         hint="a hypothesis has a `hypothesis` block (id, title, rationale) and `add`, `replace` "
+                              "or `remove`")
     try:
         return model.model_validate(doc.data)
     except ValidationError as err:
@@ -218,7 +227,7 @@ def load_case(paths) -> Case:
     for path in paths:
         for file in case_files(path):
             doc = safeyaml.load(file)
-            files.append((str(file), hashlib.sha256(file.read_bytes()).hexdigest()))
+            files.append((str(file), doc.sha256))
             if doc.data is None:
                 continue
             part = _validate(doc, CaseFile)
@@ -278,7 +287,7 @@ def load_hypothesis(path) -> Hypothesis:
         raise InputError("a hypothesis is one file, not a folder", file=str(path))
     doc = safeyaml.load(path)
     overlay = _validate(doc, HypothesisFile)
-    return Hypothesis(overlay.hypothesis, overlay, doc, hashlib.sha256(path.read_bytes()).hexdigest())
+    return Hypothesis(overlay.hypothesis, overlay, doc, doc.sha256)
 
 
 def apply_hypotheses(case: Case, hypotheses) -> Case:
@@ -292,6 +301,10 @@ def apply_hypotheses(case: Case, hypotheses) -> Case:
 def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
     """A new case with the overlay applied; the overlay is checked whole and the input case is untouched."""
     doc, overlay = hypothesis.doc, hypothesis.overlay
+    if any(h.id == hypothesis.info.id for h in case.hypotheses):
+        raise InputError(f"the hypothesis `{hypothesis.info.id}` is applied twice", file=doc.path,
+                         line=doc.line(("hypothesis", "id")), field="hypothesis.id",
+                         hint="give `--with` each hypothesis once; two different hypotheses need two ids")
     collections = {name: dict(case.collection(name)) for name in COLLECTIONS}
     locations = dict(case.locations)
     removed = dict(case.removed)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from vetting import facts as factlib
 from vetting.decide import Report
@@ -54,7 +55,7 @@ def render_terminal(report: Report, console) -> None:
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
     console.print(f"[bold]{escape(title)}[/bold]")
-    console.print(f"rule set {report.rules.info.name} {report.rules.info.version} "
+    console.print(f"rule set {report.rules.info.name} {escape(report.rules.info.version)} "
                   f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
 
     units = Table(title="Units", title_justify="left")
@@ -94,8 +95,8 @@ def render_terminal(report: Report, console) -> None:
         for column in ("task", "law", "subject", "due", "citation"):
             tasks.add_column(column)
         for task in report.tasks:
-            tasks.add_row(task.kind, task.law, task.subject, task.due.isoformat() if task.due else "—",
-                          task.citation)
+            tasks.add_row(escape(str(task.kind)), task.law, escape(str(task.subject)),  # from rule files
+                          task.due.isoformat() if task.due else "—", escape(str(task.citation)))
         console.print(tasks)
 
 
@@ -172,7 +173,8 @@ def _heading(report: Report) -> tuple[str, str]:
 
 def to_markdown(report: Report) -> str:
     def cell(text):
-        return str(text).replace("|", "\\|").replace("\n", " ")
+        # backslash-escaped: `<script>` stays text and `[x](javascript:…)` is no link in any renderer
+        return re.sub(r"([\\<>\[\]|])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
 
     title, meta = _heading(report)
     out = [f"# {cell(title)}", "", meta, ""]

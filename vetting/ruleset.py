@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from vetting import facts as factlib
 from vetting import safeyaml
@@ -35,6 +35,7 @@ EFFECTS = {
 OPERATORS = {"at_most": "$lte", "at_least": "$gte", "before": "$lt", "after": "$gt", "not": "$neq"}
 _REF = re.compile(r"^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$")
 _ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RESERVED = {"as_of", "law"}
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -60,6 +61,12 @@ class CitationsFile(Model):
 class Effective(Model):
     from_: Date | None = Field(None, alias="from")
     to: Date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.from_ and self.to and self.to < self.from_:
+            raise ValueError(f"`to` ({self.to}) is before `from` ({self.from_}): the rule would never apply")
+        return self
 
 
 class Then(Model):
@@ -135,11 +142,13 @@ def load_ruleset(folder=None) -> RuleSet:
     """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
     folder = Path(folder or DEFAULT_RULES)
     if not folder.is_dir():
-        raise InputError("no such rule-set folder", file=str(folder))
-    files = sorted(p for p in folder.glob("*.yaml"))
+        raise InputError("a rule set is a folder, and this is a file" if folder.exists() else
+                         "no such rule-set folder", file=str(folder))
+    # `.yml` too, as in case folders: a rule file renamed `.yml` is never silently left out
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(path.name.encode() + b"\0" + safeyaml.read_bytes(path) + b"\0")
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
         return _CACHE[folder.resolve(), sha]
@@ -239,7 +248,8 @@ class _Compiler:
         """
         aliases: dict[str, str] = {}
         combos: list[list] = [[]]
-        uses_as_of = any(_mentions(p, "as_of") for p in rule.when.values()) or rule.effective is not None
+        uses_as_of = (any(_mentions(p, "as_of") for p in rule.when.values()) or rule.effective is not None
+                      or _mentions(rule.then.model_dump(), "as_of"))
         if uses_as_of:
             context = [{"t": "context"}]
             if rule.effective and rule.effective.from_:
@@ -315,6 +325,18 @@ class _Compiler:
             if alias in rule.when:
                 self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is matched later",
                           hint="list a fact before the facts that refer to it")
+            # never a silent literal: `ground.information` for `grounds.information` would match nothing
+            self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is not a fact matched by this rule",
+                      hint=did_you_mean(alias, rule.when) or f"facts matched before it: {', '.join(aliases) or 'none'}")
+        return self.literal(rule, loc, value)
+
+    def literal(self, rule, loc, value):
+        """A literal; a date `YYYY-MM-DD` becomes its whole day, as every date in the facts (never a string)."""
+        if isinstance(value, str) and _DATE.match(value):
+            try:
+                return factlib.day(dt.date.fromisoformat(value), 0)
+            except ValueError:
+                self.fail(rule, loc, f"`{value}` is not a real calendar date")
         return _literal(value)
 
     # -- then
@@ -361,6 +383,8 @@ class _Compiler:
     def value(self, rule, loc, spec, law):
         """A function of the matched facts giving one field of the conclusion."""
         if isinstance(spec, list):
+            if any(isinstance(s, (list, dict)) for s in spec):
+                self.fail(rule, loc, "a list of values, not of lists or mappings")
             parts = [self.value(rule, loc + (i,), s, law) for i, s in enumerate(spec)]
             if loc[-1] == "ground":
                 return lambda c: "|".join(str(p(c)) for p in parts)
@@ -370,9 +394,19 @@ class _Compiler:
                 self.fail(rule, loc, "the only computed value is `days_after: [<date reference>, <days>]`")
             start, days = spec["days_after"]
             getter = self.value(rule, loc + ("days_after", 0), start, law)
-            if not isinstance(days, int):
+            if not isinstance(days, int) or isinstance(days, bool):
                 self.fail(rule, loc + ("days_after", 1), "a whole number of days")
-            return lambda c: getter(c) + days
+            doc, index = self.where[rule.id]
+            where = ("rules", index) + tuple(loc) + ("days_after", 0)
+
+            def after(c):
+                start = getter(c)
+                if not isinstance(start, int) or isinstance(start, bool):  # a date is a whole day in the facts
+                    raise InputError(f"rule `{rule.id}`: `days_after` counts from a date, and "
+                                     f"`{spec['days_after'][0]}` is `{start}`", file=doc.path,
+                                     line=doc.line(where), field=field_path(where))
+                return start + days
+            return after
         if spec == "law":
             return lambda c: law
         if spec == "as_of":
@@ -387,7 +421,7 @@ class _Compiler:
                 self.fail(rule, loc, f"`{alias}` (a `{kind}` fact) has no field `{field}`",
                           hint=did_you_mean(field, self.fields.get(kind, ())))
             return lambda c: getattr(c, alias)[field]
-        literal = _literal(spec)
+        literal = self.literal(rule, loc, spec)
         return lambda c: literal
 
 

@@ -7,6 +7,8 @@ expansion are bounded so a hostile file fails fast.
 """
 from __future__ import annotations
 
+import copy
+import hashlib
 import re
 from pathlib import Path
 
@@ -27,6 +29,8 @@ _NULL = "tag:yaml.org,2002:null"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
+# C0 controls but tab and line feed, DEL, and C1 controls (0x9b opens an ANSI sequence as ESC [ does)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -58,18 +62,23 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
         if self.depth > MAX_DEPTH:
             raise InputError(f"the document is nested deeper than {MAX_DEPTH} levels", file=self.name,
                              line=self.peek_event().start_mark.line + 1)
+        alias = self.peek_event() if self.check_event(yaml.AliasEvent) else None
         node = super().compose_node(parent, index)
         self.depth -= 1
+        if alias is not None:  # errors about an alias point at the `*name`, not at the `&name` it repeats
+            node = copy.copy(node)
+            node.start_mark = alias.start_mark
         return node
 
 
 class Document:
     """A loaded YAML document: its data and the line (1-based) of every path in it."""
 
-    def __init__(self, path: str, data, lines: dict[tuple, int]):
+    def __init__(self, path: str, data, lines: dict[tuple, int], sha256: str | None = None):
         self.path = path
         self.data = data
         self.lines = lines
+        self.sha256 = sha256  # of the bytes read: the file is read once
 
     def line(self, loc: tuple) -> int | None:
         """The line of the deepest known prefix of `loc`."""
@@ -81,13 +90,20 @@ class Document:
         return self.lines.get(())
 
 
-def read_text(path: Path) -> str:
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, reading no more than the bound: `/dev/zero` or an endless pipe fails fast, never hangs."""
     try:
-        raw = path.read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise InputError(f"cannot read the file: {err.strerror.lower()}", file=str(path)) from None
+        raise InputError(f"cannot read the file: {(err.strerror or str(err)).lower()}", file=str(path)) from None
     if len(raw) > MAX_BYTES:
         raise InputError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB", file=str(path))
+    return raw
+
+
+def read_text(path: Path, raw: bytes | None = None) -> str:
+    raw = read_bytes(path) if raw is None else raw
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -97,7 +113,8 @@ def read_text(path: Path) -> str:
 
 
 def load(path: Path) -> Document:
-    text = read_text(path)
+    raw = read_bytes(path)
+    text = read_text(path, raw)
     name = str(path)
     try:
         composer = _Composer(text, name)
@@ -108,10 +125,10 @@ def load(path: Path) -> Document:
         raise InputError(f"not valid yaml: {err}", file=name) from None
     lines: dict[tuple, int] = {}
     if node is None:
-        return Document(name, None, lines)
+        return Document(name, None, lines, hashlib.sha256(raw).hexdigest())
     builder = _Builder(name, lines)
     data = builder.build(node, (), 0)
-    return Document(name, data, lines)
+    return Document(name, data, lines, hashlib.sha256(raw).hexdigest())
 
 
 def _syntax_error(err: yaml.MarkedYAMLError, name: str) -> InputError:
@@ -184,6 +201,10 @@ class _Builder:
         tag = node.tag
         value = node.value
         if tag == _STR:
+            bad = _CONTROL.search(value)
+            if bad:  # an escape such as "\e[2J" would reach the terminal as a command, not as text
+                self.fail(node, f"the text holds the control character `{ascii(bad.group())[1:-1]}`",
+                          hint="write plain text: no terminal escape codes or other control characters", path=path)
             return value
         if tag == _INT:
             return int(value)
