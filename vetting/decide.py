@@ -113,7 +113,7 @@ def _as_of(as_of) -> dt.date:
     if isinstance(as_of, dt.date):
         return as_of
     text = str(as_of)
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):  # as case files: not the `2015W195` Python also reads
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):  # as case files: not the `2015W195` Python also reads
         raise InputError(f"`{text}` is not a date written `YYYY-MM-DD`", field="--as-of")
     try:
         return dt.date.fromisoformat(text)

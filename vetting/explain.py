@@ -89,7 +89,8 @@ def render_terminal(data: dict, console) -> None:
                 console.print(f"    [yellow]assumption:[/yellow] {escape(fact['assumption'])}")
             for s in fact["sources"]:
                 where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
-                console.print(f"    ↳ {escape(s['title'])} ({escape(where)})" + (f" <{escape(s['url'])}>" if s["url"] else ""))
+                link = f" <{escape(s['url'])}>" if s["url"] else ""  # a url may hold `[`: markup, unescaped
+                console.print(f"    ↳ {escape(s['title'])} ({escape(where)}){link}")
                 for quote in s["quotes"]:
                     console.print(f"      “{escape(quote)}”")
                 for note in s["notes"]:
