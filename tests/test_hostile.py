@@ -135,6 +135,14 @@ def test_a_source_text_that_links_to_an_endless_file(make_case, at):
                                   "text `zero.txt` is larger than 8 MiB\n")
 
 
+def test_a_file_given_twice_says_so(tmp_path, run_cli, expect_error):
+    # was "the id `army` is used twice", first used at the very same line of the very same file
+    link = tmp_path / "same.yaml"
+    link.symlink_to(MINI / "case.yaml")
+    expect_error(run_cli("validate", MINI, link), link, None, None, "the file is given twice",
+                 hint=f"it is already read as {MINI / 'case.yaml'}")
+
+
 # ---------------------------------------------------------------- hypotheses
 
 
@@ -204,6 +212,19 @@ def test_markdown_reports_keep_html_and_links_as_text(make_case, run_cli):
     assert "\\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) a\\|b \\\\ (battalion)" in out
 
 
+def test_a_very_long_name_is_explained_in_seconds(make_case, run_cli):
+    # rich's highlighter ran its regexes over every printed line: quadratic, 14 s for a name of 32,000 letters
+    # and hours for one of a million; reports gain nothing from it
+    import time
+
+    path = make_case(lambda data: data["units"][2].update(name="ب" * 60_000))
+    start = time.monotonic()
+    for command in (["explain", "battalion"], ["evaluate"]):
+        status, out, err = run_cli(*command, path, "--as-of", "2015-05-08", "-o", path.parent / "out.txt")
+        assert (status, err) == (0, "")
+    assert time.monotonic() - start < 20
+
+
 # ---------------------------------------------------------------- YAML
 
 
@@ -270,8 +291,8 @@ def test_a_hierarchy_too_deep_to_decide_is_a_clear_error(make_case, run_cli, exp
                                   "parents": [{"unit": f"u{i - 1}" if i else "battalion", "sources": ["news"]}]})
 
     path = make_case(chain)
-    err = expect_error(run_cli("evaluate", path, "--as-of", "2015-05-08"), path, at(path, "parents:", after="id: u5"),
-                       "units[8].parents",
+    err = expect_error(run_cli("evaluate", path, "--as-of", "2015-05-08"), path,
+                       at(path, "parents:", after="id: u5"), "units[8].parents",
                        "pairs of a unit and a unit above it", "more than the 10 the engine can decide")
     assert "`u5` alone has 8 units above it" in err
 
@@ -339,8 +360,8 @@ def test_an_impossible_date_in_a_rule_is_an_error(tmp_path, run_cli):
 
 def test_as_of_in_a_conclusion_alone_works(tmp_path, run_cli):
     # the context fact was matched only when `when` named `as_of`: the action failed, exit 1, many lines
-    rules = _rules(tmp_path, "    when: {u: {type: unit, ref: army}}\n"
-                             "    then: {finding: {about: unit, subject: u.ref, effect: bar, ground: [u.ref, as_of]}}\n")
+    rules = _rules(tmp_path, "    when: {u: {type: unit, ref: army}}\n    then:\n"
+                             "      finding: {about: unit, subject: u.ref, effect: bar, ground: [u.ref, as_of]}\n")
     assert _statuses(run_cli, MINI, "--as-of", "2015-05-08", "--rules", rules)["army"]["state"] == "ineligible"
 
 

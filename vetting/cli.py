@@ -173,11 +173,12 @@ def _show(args, result, as_json, render) -> None:
 
     if args.format == "json":
         emit(dumps(as_json(result)), args.output)
+    # highlight=False: rich's highlighter adds nothing to a report, and its regexes take minutes on a long name
     elif not args.output:
-        render(result, Console())
+        render(result, Console(highlight=False))
     else:
         buffer = io.StringIO()
-        render(result, Console(file=buffer, width=120, no_color=True))
+        render(result, Console(file=buffer, width=120, no_color=True, highlight=False))
         emit(buffer.getvalue(), args.output)
 
 

@@ -224,8 +224,13 @@ def load_case(paths) -> Case:
     files = []
     info = None
     info_doc = None
+    seen: dict = {}
     for path in paths:
         for file in case_files(path):
+            if file.resolve() in seen:  # else every id in it is "used twice", first used at the very same line
+                raise InputError("the file is given twice", file=str(file),
+                                 hint=f"it is already read as {seen[file.resolve()]}: name each file or folder once")
+            seen[file.resolve()] = str(file)
             doc = safeyaml.load(file)
             files.append((str(file), doc.sha256))
             if doc.data is None:
