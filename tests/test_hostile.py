@@ -81,7 +81,7 @@ def test_an_internal_error_is_one_line_even_when_it_lists_several(make_case, run
 # ---------------------------------------------------------------- files that are not plain files
 
 
-def _capped(*argv, cwd: Path) -> subprocess.CompletedProcess:
+def _capped(*argv, cwd: Path, timeout: int = 120) -> subprocess.CompletedProcess:
     """Run the command in a process limited to 1 GiB, so that reading an endless file for ever fails in a second
     (with the old behaviour) instead of taking the machine down."""
 
@@ -89,7 +89,7 @@ def _capped(*argv, cwd: Path) -> subprocess.CompletedProcess:
         resource.setrlimit(resource.RLIMIT_AS, (1024 ** 3, 1024 ** 3))
 
     return subprocess.run([sys.executable, "-m", "vetting", *map(str, argv)], capture_output=True, text=True,
-                          timeout=120, preexec_fn=cap_memory, cwd=cwd)
+                          timeout=timeout, preexec_fn=cap_memory, cwd=cwd)
 
 
 def test_an_endless_file_fails_fast_and_clearly(tmp_path):
@@ -392,3 +392,45 @@ def test_a_broken_link_in_a_rule_folder_is_an_input_error(tmp_path, run_cli, exp
 def test_a_rule_set_that_is_a_file(run_cli, expect_error):
     expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", MINI / "case.yaml"),
                  MINI / "case.yaml", None, None, "a rule set is a folder, and this is a file")
+
+
+def test_one_of_lists_that_multiply_beyond_reason_are_an_error(tmp_path, run_cli):
+    # 20 x 20 x 20 alternatives: durable_rules refused the rule set, an internal error (exit 1); 50 values in six
+    # facts would have exhausted memory in the compiler before that
+    values = ", ".join(f"v{i}" for i in range(20))
+    _broken_rule(tmp_path, run_cli, "    when:\n" + "".join(f"      {a}: {{type: unit, ref: {{one_of: [{values}]}}}}\n"
+                                                          for a in "abc")
+                 + "    then: {finding: {about: unit, subject: a.ref, effect: note}}\n",
+                 "`rules[0].when.b`", "expand this rule into 400 alternatives, more than 256")
+
+
+def test_a_rule_set_durable_rules_would_loop_on_is_an_error(tmp_path):
+    """durable_rules keeps the tests under one node in a table of 512 and loops for ever on the 512th."""
+    rules = _rules(tmp_path)
+    text = ["rules:"]
+    for j in range(6):  # 600 different tests on `unit` facts
+        values = ", ".join(f"k{j}x{i}" for i in range(100))
+        text.append(f"  - id: r{j}\n    title: x\n    says: x\n    citation: {{state: usc-22-2378d-a}}\n    when:\n"
+                    f"      a: {{type: unit, kind: {{one_of: [{values}]}}}}\n"
+                    "    then: {finding: {about: unit, subject: a.ref, effect: note}}")
+    (rules / "15-extra.yaml").write_text("\n".join(text) + "\n")
+    try:
+        done = _capped("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules, cwd=tmp_path, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("durable_rules looped for ever on the rule set")
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert "the rule set matches `unit` facts in 600 patterns" in done.stderr
+    assert "more than the 500 durable_rules can hold" in done.stderr
+
+
+def test_a_rule_set_durable_rules_refuses_is_an_input_error(tmp_path, run_cli, monkeypatch, expect_error):
+    from vetting.engine import EngineError
+
+    def refuse(self, name, rules, actions):
+        raise EngineError(f"rule set `{name}` was rejected by durable_rules: Could not create ruleset, error code: 108")
+
+    monkeypatch.setattr("vetting.engine.Engine.register", refuse)
+    rules = _rules(tmp_path, "    when: {u: {type: unit}}\n"
+                             "    then: {finding: {about: unit, subject: u.ref, effect: note}}\n")
+    expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,
+                 "durable_rules cannot hold this rule set: Could not create ruleset, error code: 108")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from vetting import facts as factlib
 from vetting.errors import InputError
@@ -158,7 +159,12 @@ def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
 
     engine = get_engine()
     if not engine.is_registered(ruleset.engine_name):
-        engine.register(ruleset.engine_name, ruleset.definition, ruleset.actions)
+        try:
+            engine.register(ruleset.engine_name, ruleset.definition, ruleset.actions)
+        except EngineError as err:  # a rule folder that durable_rules cannot hold is bad input, not a crash
+            folder = Path(next(iter(ruleset.files.values()))).parent
+            raise InputError(f"durable_rules cannot hold this rule set: {str(err).split('durable_rules: ', 1)[-1]}",
+                             file=str(folder), hint="fewer or shorter `one_of` and `any` lists") from None
     try:
         return engine.run(ruleset.engine_name, facts)
     except EngineError as err:

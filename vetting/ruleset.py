@@ -38,6 +38,8 @@ _ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RESERVED = {"as_of", "law"}
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
+MAX_ALTERNATIVES = 256  # durable rules one rule may expand into (the shipped rules: at most 4)
+MAX_PATTERNS = 500  # patterns on one type of fact in the whole rule set (see _Compiler.check_patterns)
 
 
 class Citation(Model):
@@ -186,6 +188,7 @@ def load_ruleset(folder=None) -> RuleSet:
 class _Compiler:
     def __init__(self, rules, citations, where):
         self.rules = rules
+        self.rules_by_id = {rule.id: rule for rule in rules}
         self.citations = citations
         self.where = where
         self.fields = {t: set(f) for t, f in factlib.FACT_FIELDS.items()}
@@ -218,11 +221,29 @@ class _Compiler:
                 for i, combo in enumerate(combos):
                     definition[name if len(combos) == 1 else f"{name}#{i}"] = {"all": combo, "run": name}
                 actions[name] = self.action(rule, law)
+        self.check_patterns(definition)
         for kind in sorted(self.fields):  # a sink rule per type: durable rejects facts no rule can match
             definition[f"sink@{kind}"] = {"all": [{"m": {"t": kind}}, {"n": {"t": "__never__"}}],
                                           "run": "sink"}
         actions["sink"] = lambda c, emit: None
         return definition, actions
+
+    def check_patterns(self, definition):
+        """durable_rules keeps the tests under one node in a table of 512 and loops for ever on the 512th: refuse a
+        rule set with more patterns on one type of fact than that (the shipped one has at most 45)."""
+        per_kind: dict = {}
+        for name, compiled in definition.items():
+            for pattern in compiled["all"]:
+                (test,) = pattern.values()
+                kind = next(t["t"] for t in test.get("$and", [test]) if "t" in t)
+                per_kind.setdefault(kind, []).append(name.split("@")[0])
+        for kind, rules in per_kind.items():
+            if len(rules) > MAX_PATTERNS:
+                biggest = max(set(rules), key=rules.count)
+                self.fail(self.rules_by_id[biggest], ("when",),
+                          f"the rule set matches `{kind}` facts in {len(rules):,} patterns once `one_of` and `any` "
+                          f"are expanded, more than the {MAX_PATTERNS} durable_rules can hold",
+                          hint=f"this rule has {rules.count(biggest):,} of them: split or shorten its `one_of` lists")
 
     def check_meta(self, rule):
         for law, cite in rule.citation.items():
@@ -279,15 +300,24 @@ class _Compiler:
                             self.fail(rule, loc + (i,), "each alternative is a mapping of field: condition")
                         option_choices: list[list] = [[]]
                         for k, v in option.items():
-                            option_choices = _product(option_choices,
-                                                      self.term(rule, loc + (i, k), kind, k, v, aliases, law))
+                            option_choices = self.product(rule, loc, option_choices,
+                                                          self.term(rule, loc + (i, k), kind, k, v, aliases, law))
                         options.extend(option_choices)
-                    choices = _product(choices, options)
+                    choices = self.product(rule, loc, choices, options)
                 else:
-                    choices = _product(choices, self.term(rule, loc, kind, key, value, aliases, law))
+                    choices = self.product(rule, loc, choices, self.term(rule, loc, kind, key, value, aliases, law))
+            self.product(rule, ("when", alias), combos, choices)  # bounded before it is built
             combos = [combo + [{alias: {"$and": choice}}] for combo in combos for choice in choices]
             aliases[alias] = kind
         return combos
+
+    def product(self, rule, loc, choices: list[list], terms: list[list]) -> list[list]:
+        """`_product`, refusing a rule whose `one_of` and `any` multiply into more alternatives than can run."""
+        if len(choices) * len(terms) > MAX_ALTERNATIVES:
+            self.fail(rule, loc, f"`one_of` and `any` expand this rule into {len(choices) * len(terms):,} "
+                                 f"alternatives, more than {MAX_ALTERNATIVES}",
+                      hint="split it into several rules, or compare with `at_least`, `at_most`, `not`")
+        return _product(choices, terms)
 
     def term(self, rule, loc, kind, key, value, aliases, law) -> list[list]:
         """One condition as alternatives (a list of conjunctions of durable terms)."""
