@@ -6,6 +6,7 @@ internal error is one line and exit 1, and nothing in a case file or rule folder
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import resource
 import shutil
@@ -434,3 +435,19 @@ def test_a_rule_set_durable_rules_refuses_is_an_input_error(tmp_path, run_cli, m
                              "    then: {finding: {about: unit, subject: u.ref, effect: note}}\n")
     expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,
                  "durable_rules cannot hold this rule set: Could not create ruleset, error code: 108")
+
+
+def test_too_many_comparisons_on_one_type_of_fact_are_an_error(tmp_path, run_cli):
+    # 64 rules comparing the date of the decision with 64 different days: durable_rules registered them and then
+    # failed on the first fact ("could not assert facts, error code: 303"), an internal error
+    rules = _rules(tmp_path)
+    text = ["rules:"]
+    for j in range(64):
+        text.append(f"  - id: r{j}\n    title: x\n    says: x\n    citation: {{state: usc-22-2378d-a}}\n    when:\n"
+                    f"      c: {{type: context, as_of: {{at_least: {dt.date(2010, 1, 1) + dt.timedelta(days=j)}}}}}\n"
+                    f"      u: {{type: unit, kind: k{j}}}\n"
+                    "    then: {finding: {about: unit, subject: u.ref, effect: note}}")
+    (rules / "15-extra.yaml").write_text("\n".join(text) + "\n")
+    status, out, err = run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules)
+    assert (status, out) == (2, ""), err
+    assert "the rule set compares `context` facts with 66 different values" in err, err  # 2 of them shipped

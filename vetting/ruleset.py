@@ -40,6 +40,7 @@ RESERVED = {"as_of", "law"}
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
 MAX_ALTERNATIVES = 256  # durable rules one rule may expand into (the shipped rules: at most 4)
 MAX_PATTERNS = 500  # patterns on one type of fact in the whole rule set (see _Compiler.check_patterns)
+MAX_COMPARISONS = 50  # different comparisons with a literal on one type of fact (durable fails at about 64)
 
 
 class Citation(Model):
@@ -232,11 +233,24 @@ class _Compiler:
         """durable_rules keeps the tests under one node in a table of 512 and loops for ever on the 512th: refuse a
         rule set with more patterns on one type of fact than that (the shipped one has at most 45)."""
         per_kind: dict = {}
+        compared: dict = {}  # kind -> {(operator, field, literal): rule id}: its list of such tests holds 128
         for name, compiled in definition.items():
             for pattern in compiled["all"]:
                 (test,) = pattern.values()
-                kind = next(t["t"] for t in test.get("$and", [test]) if "t" in t)
+                terms = test.get("$and", [test])
+                kind = next(t["t"] for t in terms if "t" in t)
                 per_kind.setdefault(kind, []).append(name.split("@")[0])
+                for term in terms:
+                    (op, arg), = term.items()
+                    if op in ("$lt", "$lte", "$gt", "$gte", "$neq") and not isinstance(*arg.values(), dict):
+                        compared.setdefault(kind, {})[(op, *arg.items())] = name.split("@")[0]
+        for kind, tests in compared.items():
+            if len(tests) > MAX_COMPARISONS:
+                rule = self.rules_by_id[list(tests.values())[-1]]
+                self.fail(rule, ("when",), f"the rule set compares `{kind}` facts with {len(tests)} different values "
+                                           f"(`at_least`, `at_most`, `before`, `after`, `not`), more than the "
+                                           f"{MAX_COMPARISONS} durable_rules can hold",
+                          hint="compare with a field of another fact, or use fewer different values")
         for kind, rules in per_kind.items():
             if len(rules) > MAX_PATTERNS:
                 biggest = max(set(rules), key=rules.count)
