@@ -226,6 +226,18 @@ def test_a_very_long_name_is_explained_in_seconds(make_case, run_cli):
     assert time.monotonic() - start < 20
 
 
+def test_error_messages_write_control_characters_out(tmp_path, run_cli):
+    # a case folder's file name (or an argument) with an escape sequence reached the terminal raw
+    folder = tmp_path / "case"
+    shutil.copytree(MINI, folder)
+    (folder / "\x1b[2Jx.yaml").write_text("units: 5\n")
+    status, out, err = run_cli("validate", folder)
+    assert (status, out) == (2, "")
+    assert "\x1b" not in err and f"{folder}/\\x1b[2Jx.yaml:1: `units`" in err
+    status, out, err = run_cli("explain", "\x1b[31mred", MINI, "--as-of", "2015-05-08")
+    assert status == 2 and "\x1b" not in err and "`\\x1b[31mred` is not a unit" in err
+
+
 # ---------------------------------------------------------------- YAML
 
 

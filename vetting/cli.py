@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vetting.errors import InputError
+from vetting.errors import InputError, _visible
 
 
 class _Parser(argparse.ArgumentParser):
@@ -110,7 +110,7 @@ def main(argv=None) -> int:
         return 1
     except Exception as err:  # an internal error: one line, not a traceback
         first = (str(err).strip().splitlines() or [""])[0]  # one line, even for an error that lists several
-        print(f"internal error: {type(err).__name__}: {first}", file=sys.stderr)
+        print(_visible(f"internal error: {type(err).__name__}: {first}"), file=sys.stderr)
         if os.environ.get("VETTING_DEBUG"):
             raise
         return 1

@@ -4,6 +4,7 @@ Style after cedar-policy's guide: one sentence, lower case, values in backticks,
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -36,7 +37,12 @@ class InputError(Exception):
         text = f"error: {head}{self.message}"
         if self.hint:
             text += f"\n  hint: {self.hint}"
-        return text
+        return _visible(text)
+
+
+def _visible(text: str) -> str:
+    """Control characters written out (`\\x1b`): a file name or an argument must not drive the terminal."""
+    return re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", lambda m: ascii(m.group())[1:-1], text)
 
 
 def did_you_mean(word: str, choices) -> str | None:
