@@ -144,6 +144,35 @@ def test_a_file_given_twice_says_so(tmp_path, run_cli, expect_error):
                  hint=f"it is already read as {MINI / 'case.yaml'}")
 
 
+@pytest.mark.parametrize("name", ["_draft.yaml", ".hidden/case.yaml", "Ünïcode case.yaml", "a" * 90 + ".yaml",
+                                  "here/case.yaml"])
+def test_a_case_without_a_case_block_is_named_after_its_file(tmp_path, run_cli, monkeypatch, name):
+    # the id made from the name was no valid id (`_draft`, `.hidden`, `-n-code`, 90 letters), and `.` gave an
+    # empty title: a validation error inside the loader, exit 1
+    path = tmp_path / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("".join(line for line in (MINI / "case.yaml").read_text().splitlines(keepends=True)
+                            if not line.startswith("case:")))
+    monkeypatch.chdir(path.parent)
+    target = "." if name.startswith(("here", ".hidden")) else path.name
+    status, out, err = run_cli("validate", target)
+    assert (status, err) == (0, "") and out.startswith("ok: ")
+
+
+def test_a_case_file_whose_name_is_not_utf8(tmp_path, run_cli):
+    path = Path(os.fsdecode(bytes(tmp_path) + b"/n\xff.yaml"))
+    path.write_text("".join(line for line in (MINI / "case.yaml").read_text().splitlines(keepends=True)
+                            if not line.startswith("case:")))
+    status, out, err = run_cli("evaluate", path, "--as-of", "2015-05-08", "--format", "json")
+    assert (status, err) == (0, "") and '"id": "n-"' in out  # the case's sha256 could not encode the name
+
+
+def test_a_rule_file_whose_name_is_not_utf8(tmp_path, run_cli):
+    rules = _rules(tmp_path)
+    (rules / "60-unidentified.yaml").rename(Path(os.fsdecode(bytes(rules) + b"/60-\xff.yaml")))
+    assert _statuses(run_cli, MINI, "--as-of", "2015-05-08", "--rules", rules)["fp"]["state"] == "suspended"
+
+
 # ---------------------------------------------------------------- hypotheses
 
 

@@ -55,7 +55,7 @@ class Case:
     def sha256(self) -> str:
         digest = hashlib.sha256()
         for path, sha in self.files:
-            digest.update(f"{Path(path).name}\0{sha}\n".encode())
+            digest.update(f"{Path(path).name}\0{sha}\n".encode("utf-8", "surrogateescape"))  # any file name
         return digest.hexdigest()
 
     def summary(self) -> str:
@@ -247,8 +247,11 @@ def load_case(paths) -> Case:
                     _add(collections, locations, name, entity, Location(doc, (name, index)))
     folder = paths[0] if paths[0].is_dir() else paths[0].parent
     if info is None:
-        stem = paths[0].name if paths[0].is_dir() else paths[0].stem
-        info = CaseInfo(id=re.sub(r"[^a-z0-9._-]", "-", stem.lower()) or "case", title=stem)
+        stem = paths[0].resolve().name if paths[0].is_dir() else paths[0].stem
+        stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # a name not in UTF-8
+        # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
+        slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
+        info = CaseInfo(id=slug or "case", title=stem or "case")
     case = Case(info=info, files=tuple(files), folder=folder, locations=locations, **collections)
     from vetting.checks import check_case
 

@@ -151,7 +151,7 @@ def load_ruleset(folder=None) -> RuleSet:
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
     digest = hashlib.sha256()
     for path in files:
-        digest.update(path.name.encode() + b"\0" + safeyaml.read_bytes(path) + b"\0")
+        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + safeyaml.read_bytes(path) + b"\0")
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
         return _CACHE[folder.resolve(), sha]
