@@ -492,3 +492,47 @@ def test_too_many_comparisons_on_one_type_of_fact_are_an_error(tmp_path, run_cli
     status, out, err = run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules)
     assert (status, out) == (2, ""), err
     assert "the rule set compares `context` facts with 66 different values" in err, err  # 2 of them shipped
+
+
+def test_an_effect_a_rule_derives_wrongly_is_an_error_not_a_silent_pass(tmp_path, run_cli):
+    # `level: barr` for `level: bar`: every finding it made barred nothing, and in the Mexico case the Iguala and
+    # Cocula police, credibly implicated, were eligible
+    rules = _rules(tmp_path)
+    path = rules / "20-violations.yaml"
+    text = path.read_text()
+    assert "level: bar}" in text
+    path.write_text(text.replace("level: bar}", "level: barr}", 1))
+    status, out, err = run_cli("register", MINI, "--as-of", "2015-05-31", "--rules", rules,
+                               "--with", HYPOTHESES / "commander-implicated.yaml")  # credible information
+    assert (status, out) == (2, ""), err
+    assert "rule `unit-implicated` concludes the effect `barr`, which is not an effect" in err
+
+
+@pytest.mark.parametrize("old, new, words", [
+    ("finding: {type: finding, about: unit, scope: direct", "finding: {type: {any: [x]}, about: unit, scope: direct",
+     "no fact of type `{'any': ['x']}` is ever asserted"),  # was TypeError: unhashable type: 'dict'
+    ("effect: finding.effect", "effect: []", "`[]` is not an effect"),  # was TypeError: unhashable type: 'list'
+])
+def test_a_type_or_effect_that_is_no_name(tmp_path, run_cli, old, new, words):
+    rules = _rules(tmp_path)
+    path = rules / "40-hierarchy.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    status, out, err = run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules)
+    assert (status, out) == (2, "") and err.startswith(f"error: {path}:") and words in err, err
+
+
+@pytest.mark.parametrize("old, new", [
+    ("because: [finding.subject, finding.information]", "because: -1"),  # was 'int' object is not iterable
+    ("because: [finding.subject, finding.information]", "because: [finding.subject, as_of]"),  # '<' str and int
+    ("ground: finding.ground", "ground: finding.because"),  # a list as a ground: unhashable
+])
+def test_reasons_and_grounds_of_any_type_are_decided(tmp_path, run_cli, old, new):
+    rules = _rules(tmp_path)
+    path = rules / "40-hierarchy.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+    statuses = _statuses(run_cli, MINI, "--as-of", "2015-05-31", "--rules", rules)
+    assert statuses["fp-1"]["state"] == "suspended"  # under the federal police, suspended for Apatzingán

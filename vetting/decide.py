@@ -173,7 +173,35 @@ def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
         raise
 
 
+def _plain(d: dict) -> dict:
+    """A finding or task as the combining reads it: what a rule file fills in is text, `because` a tuple of it."""
+    if d["t"] not in ("finding", "task"):
+        return d
+    out = dict(d)
+    for key in ("about", "subject", "effect", "ground", "scope", "kind"):
+        if out.get(key) is not None and not isinstance(out[key], str):
+            out[key] = str(out[key])  # a list or a number from a rule file: compared and sorted, never a crash
+    because = out.get("because", ())
+    out["because"] = tuple(str(b) for b in (because if isinstance(because, (list, tuple)) else (because,))
+                           if b not in (None, ""))
+    return out
+
+
+def _check_effects(ruleset: RuleSet, derived: list[dict]) -> None:
+    """An effect that comes from a fact another rule derived (`effect: grounds.level`) is checked here: a `barr`
+    would otherwise be a finding that bars nothing, and the unit would be eligible."""
+    from vetting.ruleset import EFFECTS
+
+    for d in derived:
+        if d["t"] == "finding" and d["effect"] not in EFFECTS:
+            raise InputError(f"rule `{d['rule']}` concludes the effect `{d['effect']}`, which is not an effect",
+                             file=ruleset.files.get(d["rule"]),
+                             hint=f"one of: {', '.join(EFFECTS)}; check the rule that derives it")
+
+
 def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: list[dict]) -> Report:
+    derived = [_plain(d) for d in derived]
+    _check_effects(ruleset, derived)
     raw = [d for d in derived if d["t"] == "finding" and d["law"] in laws]
     lifted = {(d["law"], d.get("ground")) for d in raw if d["effect"] == "lift"}
     order = {rule.id: i for i, rule in enumerate(ruleset.rules)}

@@ -297,7 +297,7 @@ class _Compiler:
                 self.fail(rule, ("when", alias), f"`{alias}` is not a usable name for a fact",
                           hint="lower-case letters, digits and `_`; not `as_of` or `law`")
             kind = pattern.get("type")
-            if kind not in self.fields:
+            if not isinstance(kind, str) or kind not in self.fields:  # `type: {…}` is no type either
                 self.fail(rule, ("when", alias, "type"), f"no fact of type `{kind}` is ever asserted",
                           hint=did_you_mean(kind, self.fields))
             choices: list[list] = [[{"t": kind}]]  # each choice: the conjunction of terms for this fact
@@ -400,7 +400,7 @@ class _Compiler:
                     self.fail(rule, ("then", "finding"), f"a finding needs `{needed}`")
             effect = template["effect"]
             is_ref = isinstance(effect, str) and _REF.match(effect) and effect.split(".")[0] in rule.when
-            if not is_ref and effect not in EFFECTS:
+            if not is_ref and (not isinstance(effect, str) or effect not in EFFECTS):
                 self.fail(rule, ("then", "finding", "effect"), f"`{template['effect']}` is not an effect",
                           hint=did_you_mean(template["effect"], EFFECTS) or f"one of: {', '.join(EFFECTS)}")
             if template["about"] not in ("unit", "person", "proposal"):
