@@ -536,3 +536,10 @@ def test_reasons_and_grounds_of_any_type_are_decided(tmp_path, run_cli, old, new
     path.write_text(text.replace(old, new, 1))
     statuses = _statuses(run_cli, MINI, "--as-of", "2015-05-31", "--rules", rules)
     assert statuses["fp-1"]["state"] == "suspended"  # under the federal police, suspended for Apatzingán
+
+
+def test_a_rule_set_without_coverage_for_a_proposal_is_an_input_error(tmp_path, run_cli, expect_error):
+    rules = _rules(tmp_path)  # was RuntimeError: an internal error, exit 1
+    (rules / "10-coverage.yaml").write_text("rules: []\n")
+    expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,
+                 "the rule set says neither `covered` nor `not-covered` of the proposal `st`")

@@ -243,7 +243,7 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
             continue
         found = findings_of("proposal", pid)
         mine = [f for f in found if proposal.law is None or f.law == proposal.law]
-        proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine), found)
+        proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine, ruleset), found)
 
     # one task per kind, law and subject; when several facts open it, it rests on all of them
     tasks = {}
@@ -259,12 +259,14 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
                   proposals, ordered_tasks, frozenset(d["rule"] for d in derived if "rule" in d))
 
 
-def _outcome(pid: str, found: list) -> str:
+def _outcome(pid: str, found: list, ruleset: RuleSet) -> str:
     effects = {f.effect for f in found}
     if "not-covered" in effects:
         return "not-covered"
     if "covered" not in effects:
-        raise RuntimeError(f"the rule set said neither `covered` nor `not-covered` of proposal `{pid}`")
+        raise InputError(f"the rule set says neither `covered` nor `not-covered` of the proposal `{pid}`",
+                         file=str(Path(next(iter(ruleset.files.values()))).parent),
+                         hint="every funding authority needs a coverage rule, as in rules/10-coverage.yaml")
     if "waive" in effects:
         return "waived"
     if "except" in effects:
