@@ -543,3 +543,10 @@ def test_a_rule_set_without_coverage_for_a_proposal_is_an_input_error(tmp_path, 
     (rules / "10-coverage.yaml").write_text("rules: []\n")
     expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,
                  "the rule set says neither `covered` nor `not-covered` of the proposal `st`")
+
+
+def test_a_big_file_without_aliases_is_not_told_about_aliases(tmp_path, run_cli, expect_error, monkeypatch):
+    # a case of 24,000 units in one file got "aliases that repeat large blocks are not allowed to multiply"
+    monkeypatch.setattr("vetting.safeyaml.MAX_NODES", 50)
+    expect_error(run_cli("validate", MINI), MINI / "case.yaml", 21, None, "the document expands to more than 50",
+                 hint="split it into several files in one folder")

@@ -135,9 +135,10 @@ def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None) -> Report:
 
 
 # The rules see one `lineage` fact per unit and unit above it: a chain n units deep gives n(n-1)/2 of them, and
-# durable_rules slows down faster than their number grows (1,000 deep: three minutes and 5 GB; 3,000 deep would not
-# fit in memory). Real chains of command are a few levels deep; 100,000 pairs decide in about ten seconds.
-MAX_LINEAGE = 100_000
+# durable_rules slows down faster than the facts grow (1,000 deep: three minutes and 5 GB; 3,000 deep would not fit
+# in memory). Real chains of command are a few levels deep: 24,000 units five deep make 115,000 pairs (a minute);
+# 250,000 pairs, a chain 707 deep, take a minute and 2.4 GB.
+MAX_LINEAGE = 250_000
 
 
 def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:

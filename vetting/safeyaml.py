@@ -55,6 +55,7 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
         _Resolver.__init__(self)
         self.name = name
         self.depth = 0
+        self.aliases = 0
 
     def compose_node(self, parent, index):
         """PyYAML composes recursively: stop at the depth bound, before Python's recursion limit does."""
@@ -66,6 +67,7 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
         node = super().compose_node(parent, index)
         self.depth -= 1
         if alias is not None:  # errors about an alias point at the `*name`, not at the `&name` it repeats
+            self.aliases += 1
             node = copy.copy(node)
             node.start_mark = alias.start_mark
         return node
@@ -126,7 +128,7 @@ def load(path: Path) -> Document:
     lines: dict[tuple, int] = {}
     if node is None:
         return Document(name, None, lines, hashlib.sha256(raw).hexdigest())
-    builder = _Builder(name, lines)
+    builder = _Builder(name, lines, aliased=composer.aliases > 0)
     data = builder.build(node, (), 0)
     return Document(name, data, lines, hashlib.sha256(raw).hexdigest())
 
@@ -149,10 +151,11 @@ def _syntax_error(err: yaml.MarkedYAMLError, name: str) -> InputError:
 class _Builder:
     """Turns composed nodes into plain data, checking tags, duplicates, depth and total size."""
 
-    def __init__(self, name: str, lines: dict):
+    def __init__(self, name: str, lines: dict, aliased: bool = False):
         self.name = name
         self.lines = lines
         self.count = 0
+        self.aliased = aliased
 
     def fail(self, node, message, hint=None, path: tuple | None = None):
         raise InputError(message, file=self.name, line=node.start_mark.line + 1,
@@ -162,7 +165,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             self.fail(node, f"the document expands to more than {MAX_NODES} values",
-                      hint="aliases (`*name`) that repeat large blocks are not allowed to multiply")
+                      hint="aliases (`*name`) that repeat large blocks are not allowed to multiply" if self.aliased
+                      else "split it into several files in one folder: they are read as one case")
         if depth > MAX_DEPTH:
             self.fail(node, f"the document is nested deeper than {MAX_DEPTH} levels")
         self.lines.setdefault(path, node.start_mark.line + 1)
