@@ -277,6 +277,14 @@ def test_an_error_in_an_alias_points_at_the_alias(tmp_path, run_cli, expect_erro
     expect_error(run_cli("validate", path), path, 6, "units[0].aliases[0]", "expected text, not a mapping")
 
 
+
+def test_a_big_file_without_aliases_is_not_told_about_aliases(tmp_path, run_cli, expect_error, monkeypatch):
+    # a case of 24,000 units in one file got "aliases that repeat large blocks are not allowed to multiply"
+    monkeypatch.setattr("vetting.safeyaml.MAX_NODES", 50)
+    expect_error(run_cli("validate", MINI), MINI / "case.yaml", 21, None, "the document expands to more than 50",
+                 hint="split it into several files in one folder")
+
+
 # ---------------------------------------------------------------- output files
 
 
@@ -316,6 +324,16 @@ def test_writing_through_a_link_keeps_the_link(tmp_path, run_cli):
     link.symlink_to(target)
     assert run_cli("schema", "-o", link)[0] == 0
     assert link.is_symlink() and target.read_text().startswith("{")
+
+
+def test_a_failing_run_leaves_the_output_file_as_it_was(tmp_path, run_cli, expect_error):
+    # -o naming the case itself: an error (here a date that does not exist) must not touch it
+    case = tmp_path / "case.yaml"
+    shutil.copy(MINI / "case.yaml", case)
+    before = case.read_bytes()
+    expect_error(run_cli("evaluate", case, "--as-of", "2015-02-29", "-o", case), None, None, "--as-of")
+    expect_error(run_cli("explain", "nobody", case, "--as-of", "2015-05-08", "-o", case), None, None, "SUBJECT")
+    assert case.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["case.yaml"]
 
 
 # ---------------------------------------------------------------- size
@@ -544,9 +562,3 @@ def test_a_rule_set_without_coverage_for_a_proposal_is_an_input_error(tmp_path, 
     expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,
                  "the rule set says neither `covered` nor `not-covered` of the proposal `st`")
 
-
-def test_a_big_file_without_aliases_is_not_told_about_aliases(tmp_path, run_cli, expect_error, monkeypatch):
-    # a case of 24,000 units in one file got "aliases that repeat large blocks are not allowed to multiply"
-    monkeypatch.setattr("vetting.safeyaml.MAX_NODES", 50)
-    expect_error(run_cli("validate", MINI), MINI / "case.yaml", 21, None, "the document expands to more than 50",
-                 hint="split it into several files in one folder")
