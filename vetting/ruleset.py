@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError
 
 from vetting import facts as factlib
 from vetting import safeyaml
-from vetting.casefile import Date, Model
+from vetting.casefile import Model, Period
 from vetting.errors import InputError, did_you_mean, field_path
 
 LAWS = ("state", "dod")
@@ -61,17 +61,6 @@ class CitationsFile(Model):
     citations: dict[str, Citation]
 
 
-class Effective(Model):
-    from_: Date | None = Field(None, alias="from")
-    to: Date | None = None
-
-    @model_validator(mode="after")
-    def _ordered(self):
-        if self.from_ and self.to and self.to < self.from_:
-            raise ValueError(f"`to` ({self.to}) is before `from` ({self.from_}): the rule would never apply")
-        return self
-
-
 class Then(Model):
     derive: dict[str, Any] | None = None
     finding: dict[str, Any] | None = None
@@ -83,7 +72,7 @@ class Rule(Model):
     title: str = Field(min_length=1)
     says: str = Field(min_length=1, description="the proposition in one plain sentence")
     citation: dict[str, str] = Field(min_length=1, description="law (state, dod) -> citation id")
-    effective: Effective | None = None
+    effective: Period | None = None  # the dates the proposition was law
     when: dict[str, dict[str, Any]] = Field(min_length=1)
     then: Then
     notes: str | None = None
