@@ -101,6 +101,10 @@ def _decide(args):
 def main(argv=None) -> int:
     try:
         args = _parser().parse_args(argv)
+        if getattr(args, "output", None) and hasattr(args, "case"):  # before any work, and so before any write
+            from vetting.load import refuse_overwriting_inputs
+
+            refuse_overwriting_inputs(args.output, args.case, args.hypotheses, args.rules)
         return COMMANDS[args.command](args)
     except InputError as err:
         print(err, file=sys.stderr)
