@@ -414,7 +414,7 @@ class _Compiler:
             return [[{OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law, (kind, key))}}]]
         return [[{key: self.operand(rule, loc, value, aliases, law, (kind, key))}]]
 
-    def operand(self, rule, loc, value, aliases, law, field):
+    def operand(self, rule, loc, value, aliases, law, compared):
         if isinstance(value, (dict, list)):
             self.fail(rule, loc, "expected a value or a reference such as `held.information`")
         if value == "as_of":
@@ -422,19 +422,19 @@ class _Compiler:
         if value == "law":
             return law
         if isinstance(value, str) and _REF.match(value):
-            alias, other = _REF.match(value).groups()
+            alias, field = _REF.match(value).groups()
             if alias in aliases:
-                if other not in self.fields[aliases[alias]]:
-                    self.fail(rule, loc, f"`{alias}` (a `{aliases[alias]}` fact) has no field `{other}`",
-                              hint=did_you_mean(other, self.fields[aliases[alias]]))
-                return {alias: other}
+                if field not in self.fields[aliases[alias]]:
+                    self.fail(rule, loc, f"`{alias}` (a `{aliases[alias]}` fact) has no field `{field}`",
+                              hint=did_you_mean(field, self.fields[aliases[alias]]))
+                return {alias: field}
             if alias in rule.when:
                 self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is matched later",
                           hint="list a fact before the facts that refer to it")
             # never a silent literal: `ground.information` for `grounds.information` would match nothing
             self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is not a fact matched by this rule",
                       hint=did_you_mean(alias, rule.when) or f"facts matched before it: {', '.join(aliases) or 'none'}")
-        self.check_literal(rule, loc, *field, value)
+        self.check_literal(rule, loc, *compared, value)  # `compared`: the (fact type, field) it is compared with
         return self.literal(rule, loc, value)
 
     def literal(self, rule, loc, value):
