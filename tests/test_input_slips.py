@@ -363,10 +363,21 @@ def test_an_output_that_names_an_input_is_refused_before_anything_is_written(
         assert after == before, name
 
 
+def test_an_output_naming_the_source_text_of_a_single_case_file_is_refused(tmp_path, make_case, run_cli,
+                                                                            expect_error):
+    path = make_case()
+    before = (tmp_path / "article.txt").read_bytes()
+    expect_error(run_cli("evaluate", path, "--as-of", "2015-05-08", "-o", tmp_path / "article.txt"),
+                 tmp_path / "article.txt", None, None, "cannot write there: it is the text of the source `article`")
+    assert (tmp_path / "article.txt").read_bytes() == before
+
+
 def test_an_output_beside_a_single_case_file_is_fine(tmp_path, make_case, run_cli):
     path = make_case()
-    status, _, err = run_cli("evaluate", path, "--as-of", "2015-05-08", "-o", tmp_path / "report.txt")
-    assert (status, err) == (0, "") and (tmp_path / "report.txt").read_text().strip()
+    (tmp_path / "old-report.txt").write_text("yesterday\n", encoding="utf-8")
+    for name in ("report.txt", "old-report.txt"):  # a new file, and one that exists but is no input
+        status, _, err = run_cli("evaluate", path, "--as-of", "2015-05-08", "-o", tmp_path / name)
+        assert (status, err) == (0, "") and "battalion" in (tmp_path / name).read_text()
 
 
 # ---------------------------------------------------------------- 8. the size bound, counted while reading

@@ -376,6 +376,17 @@ def refuse_overwriting_inputs(output, cases, hypotheses=(), rules=None) -> None:
                                                  and os.path.samefile(target, given)):
             raise InputError(f"cannot write there: it is an input of this run (`{given}`)", file=str(output),
                              hint="name another file: the output never replaces a case file or a hypothesis")
+    singles = [Path(c) for c in cases if not Path(c).is_dir()]
+    if target.exists() and any(p.resolve().parent in resolved.parents for p in singles):
+        # a source text beside a case file: only an existing file there can be one, so only then read the sources
+        folders = [p.parent for p in singles] + [Path(c) for c in cases if Path(c).is_dir()]
+        for given in singles:
+            data = safeyaml.load(given).data
+            for source in (data.get("sources") if isinstance(data, dict) else None) or []:
+                text = source.get("text") if isinstance(source, dict) else None
+                if isinstance(text, str) and any((folder / text).resolve() == resolved for folder in folders):
+                    raise InputError(f"cannot write there: it is the text of the source `{source.get('id')}`",
+                                     file=str(output), hint="name another file: the output never replaces an input")
 
 
 def apply_hypotheses(case: Case, hypotheses) -> Case:
