@@ -45,6 +45,7 @@ class Case:
     files: tuple = ()  # ((path, sha256), ...)
     hypotheses: tuple = ()  # HypothesisInfo, in the order applied
     folder: Path | None = None
+    given: tuple = ()  # the files and folders named, as given: what a report records to re-run it
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     removed: dict = field(default_factory=dict, compare=False, repr=False)  # id -> Location of its `remove`
 
@@ -252,7 +253,8 @@ def load_case(paths) -> Case:
         # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
         slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
         info = CaseInfo(id=slug or "case", title=stem or "case")
-    case = Case(info=info, files=tuple(files), folder=folder, locations=locations, **collections)
+    case = Case(info=info, files=tuple(files), folder=folder, given=tuple(str(p) for p in paths),
+                locations=locations, **collections)
     from vetting.checks import check_case
 
     check_case(case)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,8 @@ class RuleSet:
     definition: dict  # durable_rules JSON rules
     actions: dict  # action name -> callable(c, emit)
     files: dict  # rule id -> file path
+    folder: str | None = None  # as given; None for the project's own rules/
+    hashes: tuple = ()  # (file name, sha256) of every file read, for a report to record
 
     @property
     def engine_name(self) -> str:
@@ -132,18 +134,22 @@ _CACHE: dict = {}
 
 def load_ruleset(folder=None) -> RuleSet:
     """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
+    given = str(folder) if folder else None
     folder = Path(folder or DEFAULT_RULES)
     if not folder.is_dir():
         raise InputError("a rule set is a folder, and this is a file" if folder.exists() else
                          "no such rule-set folder", file=str(folder))
     # `.yml` too, as in case folders: a rule file renamed `.yml` is never silently left out
     files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
-    digest = hashlib.sha256()
+    digest, hashes = hashlib.sha256(), []
     for path in files:
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + safeyaml.read_bytes(path) + b"\0")
+        raw = safeyaml.read_bytes(path)
+        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + raw + b"\0")
+        hashes.append((path.name, hashlib.sha256(raw).hexdigest()))
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
-        return _CACHE[folder.resolve(), sha]
+        cached = _CACHE[folder.resolve(), sha]
+        return cached if cached.folder == given else replace(cached, folder=given)
     head = folder / "ruleset.yaml"
     cites = folder / "citations.yaml"
     for needed in (head, cites):
@@ -167,7 +173,7 @@ def load_ruleset(folder=None) -> RuleSet:
         raise InputError("the rule set has no rules", file=str(folder))
     compiled = _Compiler(rules, citations.citations, where).compile()
     ruleset = RuleSet(info.ruleset, tuple(rules), citations.citations, sha, compiled[0], compiled[1],
-                      {r.id: where[r.id][0].path for r in rules})
+                      {r.id: where[r.id][0].path for r in rules}, given, tuple(hashes))
     _CACHE[folder.resolve(), sha] = ruleset
     return ruleset
 
