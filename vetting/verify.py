@@ -241,7 +241,9 @@ def render(result: Verification) -> str:
     counts = {}
     for check in result.files:
         counts[check.role] = counts.get(check.role, 0) + 1
-    lines.append("inputs: " + (", ".join(f"{n} {role}{'s' if n != 1 else ''}" for role, n in counts.items())
+    plural = {"hypothesis": "hypotheses"}
+    lines.append("inputs: " + (", ".join(f"{n} {role if n == 1 else plural.get(role, role + 's')}"
+                                         for role, n in counts.items())
                                or "none recorded")
                  + (": all as recorded" if not result.changed_files else ""))
     for check in result.changed_files:
