@@ -44,7 +44,9 @@ class _Once(argparse.Action):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.")
+    parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.",
+                     epilog="exit status: 0 done, 1 internal error, 2 bad input or usage, 3 `verify`: not the same, "
+                            "130 interrupted, 141 standard output closed by its reader (| head), 143 terminated")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check case files (and hypotheses) and summarise what was loaded")
@@ -83,8 +85,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "same inputs and decisions, 3 not the same (a file changed, missing or new, or a "
                                    "decision differs), 2 bad input or usage, 1 internal error.")
     p.add_argument("report", type=_given, help="a JSON report (`vetting-report/1`)")
-    p.add_argument("--case", nargs="+", default=None, type=_given, metavar="CASE",
-                   help="the case files or folders, instead of those the report records")
+    p.add_argument("--case", action="append", default=None, type=_given, metavar="CASE",
+                   help="a case file or folder, instead of those the report records (repeatable)")
     p.add_argument("--with", dest="hypotheses", action="append", default=None, metavar="HYPOTHESIS", type=_given,
                    help="the hypotheses, instead of those the report records (repeatable)")
     p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,

@@ -248,7 +248,7 @@ class _Compiler:
                           hint="compare with a field of another fact, or use fewer different values")
         for kind, rules in per_kind.items():
             if len(rules) > MAX_PATTERNS:
-                biggest = max(set(rules), key=rules.count)
+                biggest = max(dict.fromkeys(rules), key=rules.count)  # ties: the first rule, not hash order
                 self.fail(self.rules_by_id[biggest], ("when",),
                           f"the rule set matches `{kind}` facts in {len(rules):,} patterns once `one_of` and `any` "
                           f"are expanded, more than the {MAX_PATTERNS} durable_rules can hold",
