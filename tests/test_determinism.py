@@ -96,5 +96,7 @@ def test_generated_cases_give_the_same_json_under_every_seed(tmp_path):
     for seed, case, as_of in chosen:
         path = write_case(case, tmp_path / f"generated-{seed}.yaml")
         assert_same_under_seeds("evaluate", path, "--as-of", as_of, "--format", "json")
-        unit = max(case.units, key=lambda uid: sum(uid in i.perpetrators.units for i in case.incidents.values()))
-        assert_same_under_seeds("explain", unit, path, "--as-of", as_of, "--format", "json", seeds=SEEDS[:2])
+    seed, case, as_of = chosen[0]
+    unit = max(case.units, key=lambda uid: sum(uid in i.perpetrators.units for i in case.incidents.values()))
+    assert_same_under_seeds("explain", unit, tmp_path / f"generated-{seed}.yaml", "--as-of", as_of, "--format", "json",
+                            seeds=SEEDS[:2])
