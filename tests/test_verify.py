@@ -150,3 +150,18 @@ def test_a_report_from_before_provenance_is_told_to_be_made_again(run_cli, expec
     made.write_text(json.dumps(data))
     expect_error(run_cli("verify", made), made, None, "cases", "does not record its input files",
                  hint="make it again")
+
+
+def test_the_verification_as_json(run_cli, tmp_path, case):
+    made = report(run_cli, tmp_path / "report.json", case)
+    status, out, _ = run_cli("verify", made, "--format", "json")
+    data = json.loads(out)
+    assert status == 0 and data["format"] == "vetting-verify/1" and data["same"] is True
+    assert {f["state"] for f in data["files"]} == {"same"} and data["differences"] == [] and data["error"] is None
+    units = case / "units.yaml"
+    units.write_text(units.read_text().replace("personnel: 10000", "personnel: 10001"))
+    status, out, _ = run_cli("verify", made, "--format", "json")
+    data = json.loads(out)
+    assert status == 3 and data["same"] is False
+    assert [f for f in data["files"] if f["state"] != "same"] == [
+        {"role": "case file", "path": units.as_posix(), "state": "changed"}]

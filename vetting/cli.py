@@ -91,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="the hypotheses, instead of those the report records (repeatable)")
     p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
                    help="the rule-set folder, instead of the one the report records")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
 
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
@@ -286,8 +287,10 @@ def _console_class():
 def _verify(args) -> int:
     from vetting import verify
 
+    from vetting.report import dumps
+
     result = verify.verify(args.report, args.case, args.hypotheses, args.rules)
-    emit(_visible(verify.render(result)), None)
+    emit(dumps(verify.to_json(result)) if args.format == "json" else _visible(verify.render(result)), None)
     return 0 if result.same else verify.EXIT_DIFFERS
 
 

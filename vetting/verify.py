@@ -235,6 +235,18 @@ def _decision(value) -> str:
     return str(value)
 
 
+FORMAT = "vetting-verify/1"
+
+
+def to_json(result: Verification) -> dict:
+    return {"format": FORMAT, "report": result.report, "same": result.same, "as_of": result.as_of,
+            "laws": result.laws,
+            "files": [{"role": f.role, "path": f.path, "state": f.state} for f in result.files],
+            "differences": result.differences,
+            "error": str(result.error) if result.error is not None else None,
+            "made_with": result.made_with, "verified_with": result.verified_with}
+
+
 def render(result: Verification) -> str:
     """The verification as plain lines for a terminal or a log."""
     lines = [f"report: {result.report} (as of {result.as_of}, laws: {', '.join(map(str, result.laws))})"]
