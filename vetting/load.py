@@ -47,6 +47,8 @@ class Case:
     files: tuple = ()  # ((path, sha256), ...)
     hypotheses: tuple = ()  # HypothesisInfo, in the order applied
     folders: tuple = ()  # the folders of the case's files, where source texts are found
+    folder: Path | None = None  # the first folder: the files' paths in a report are relative to it
+    given: tuple = ()  # the files and folders named, as given: what a report records to re-run it
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     removed: dict = field(default_factory=dict, compare=False, repr=False)  # id -> Location of its `remove`
 
@@ -298,13 +300,15 @@ def load_case(paths) -> Case:
                 for index, entity in enumerate(getattr(part, name)):
                     _add(collections, locations, name, entity, Location(doc, (name, index)))
     folders = tuple(dict.fromkeys(path if path.is_dir() else path.parent for path in paths))
+    folder = folders[0]
     if info is None:
         stem = paths[0].resolve().name if paths[0].is_dir() else paths[0].stem
         stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # a name not in UTF-8
         # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
         slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
         info = CaseInfo(id=slug or "case", title=stem or "case")
-    case = Case(info=info, files=tuple(files), folders=folders, locations=locations, **collections)
+    case = Case(info=info, files=tuple(files), folders=folders, folder=folder, given=tuple(str(p) for p in paths),
+                locations=locations, **collections)
     from vetting.checks import check_case, source_text_path
 
     texts = {source_text_path(case, source).resolve() for source in case.sources.values() if source.text}

@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 import re
 
-from vetting import facts as factlib
+from vetting import facts as factlib, provenance
 from vetting.decide import Report
+from vetting.errors import escape_hidden
 
 FORMAT = "vetting-report/1"
 
@@ -17,9 +18,10 @@ def to_json(report: Report) -> dict:
         "as_of": report.as_of.isoformat(),
         "laws": list(report.laws),
         "rule_set": {"name": report.rules.info.name, "version": report.rules.info.version,
-                     "sha256": report.rules.sha256},
-        "cases": [{"id": case.info.id, "sha256": case.sha256}],
-        "hypotheses": [{"id": h.id, "title": h.title} for h in case.hypotheses],
+                     "sha256": report.rules.sha256, **provenance.rule_set_record(report.rules)},
+        "cases": [{"id": case.info.id, "sha256": case.sha256, **provenance.case_record(case)}],
+        "hypotheses": [{"id": h.id, "title": h.title, **file}
+                       for h, file in zip(case.hypotheses, provenance.hypothesis_records(case))],
         "units": [{"id": u.id, "name": u.name, "parent": factlib.parent_on(case.units[u.id], report.as_of),
                    "personnel": case.units[u.id].personnel, "status": u.status,
                    "findings": [f.to_dict() for f in u.findings]} for u in report.units.values()],
@@ -28,11 +30,13 @@ def to_json(report: Report) -> dict:
         "proposals": [{"id": p.id, "title": p.title, "law": p.law, "outcome": p.outcome,
                        "findings": [f.to_dict() for f in p.findings]} for p in report.proposals.values()],
         "tasks": [t.to_dict() for t in report.tasks],
+        "software": provenance.software(),  # with the sha256 of every input: what `vetting verify` re-runs
     }
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # hidden characters (a bidirectional override in a name) as JSON escapes: the same string, visibly written
+    return escape_hidden(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def styled(value: str) -> str:
@@ -173,18 +177,19 @@ def _heading(report: Report) -> tuple[str, str]:
 
 def to_markdown(report: Report) -> str:
     def cell(text):
-        # backslash-escaped: `<script>` stays text and `[x](javascript:…)` is no link in any renderer
-        return re.sub(r"([\\<>\[\]|])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+        # backslash-escaped: `<script>` stays text, `[x](javascript:…)` is no link and `&#x202e;` no character in
+        # any renderer, and `*`, `_`, `~` and backticks format nothing
+        return re.sub(r"([\\<>\[\]|&*_~`#])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
 
     title, meta = _heading(report)
-    out = [f"# {cell(title)}", "", meta, ""]
+    out = [f"# {cell(title)}", "", cell(meta), ""]
     for section, header, rows in _rows(report):
         if not rows:
             continue
         out += [f"## {section}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
         out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
         out.append("")
-    return "\n".join(out)
+    return escape_hidden("\n".join(out))
 
 
 def to_html(report: Report) -> str:
@@ -210,4 +215,4 @@ def to_html(report: Report) -> str:
             parts.append(f"<tr>{cells}</tr>")
         parts.append("</tbody></table>")
     parts.append("</body></html>\n")
-    return "\n".join(parts)
+    return escape_hidden("\n".join(parts))

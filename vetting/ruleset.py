@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,8 @@ class RuleSet:
     definition: dict  # durable_rules JSON rules
     actions: dict  # action name -> callable(c, emit)
     files: dict  # rule id -> file path
+    folder: str | None = None  # as given; None for the project's own rules/
+    hashes: tuple = ()  # (file name, sha256) of every file read, for a report to record
 
     @property
     def engine_name(self) -> str:
@@ -132,6 +134,7 @@ _CACHE: dict = {}
 
 def load_ruleset(folder=None) -> RuleSet:
     """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
+    given = str(folder) if folder else None
     folder = Path(folder or DEFAULT_RULES)
     if not folder.is_dir():
         raise InputError("a rule set is a folder, and this is a file" if folder.exists() else
@@ -140,12 +143,15 @@ def load_ruleset(folder=None) -> RuleSet:
 
     check_folder(folder, "rule")  # every file read or refused: a renamed rule file never narrows the law unseen
     files = sorted(p for p in folder.iterdir() if is_yaml(p) and not ignored(p) and not p.is_dir())
-    digest = hashlib.sha256()
+    digest, hashes = hashlib.sha256(), []
     for path in files:
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + safeyaml.read_bytes(path) + b"\0")
+        raw = safeyaml.read_bytes(path)
+        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + raw + b"\0")
+        hashes.append((path.name, hashlib.sha256(raw).hexdigest()))
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
-        return _CACHE[folder.resolve(), sha]
+        cached = _CACHE[folder.resolve(), sha]
+        return cached if cached.folder == given else replace(cached, folder=given)
     head = folder / "ruleset.yaml"
     cites = folder / "citations.yaml"
     for needed in (head, cites):
@@ -169,7 +175,7 @@ def load_ruleset(folder=None) -> RuleSet:
         raise InputError("the rule set has no rules", file=str(folder))
     compiled = _Compiler(rules, citations.citations, where).compile()
     ruleset = RuleSet(info.ruleset, tuple(rules), citations.citations, sha, compiled[0], compiled[1],
-                      {r.id: where[r.id][0].path for r in rules})
+                      {r.id: where[r.id][0].path for r in rules}, given, tuple(hashes))
     _CACHE[folder.resolve(), sha] = ruleset
     return ruleset
 
@@ -314,7 +320,7 @@ class _Compiler:
                           hint="compare with a field of another fact, or use fewer different values")
         for kind, rules in per_kind.items():
             if len(rules) > MAX_PATTERNS:
-                biggest = max(set(rules), key=rules.count)
+                biggest = max(dict.fromkeys(rules), key=rules.count)  # ties: the first rule, not hash order
                 self.fail(self.rules_by_id[biggest], ("when",),
                           f"the rule set matches `{kind}` facts in {len(rules):,} patterns once `one_of` and `any` "
                           f"are expanded, more than the {MAX_PATTERNS} durable_rules can hold",

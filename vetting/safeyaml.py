@@ -25,6 +25,7 @@ from vetting.errors import InputError, field_path
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_DIGITS = 100
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -266,6 +267,10 @@ class _Builder:
                           hint="write plain text: no terminal escape codes or other control characters", path=path)
             return value
         if tag == _INT:
+            digits = len(value.lstrip("+-"))
+            if digits > MAX_DIGITS:  # int() itself refuses past 4,300 digits, with an error that is no user's
+                self.fail(node, f"the number has {digits:,} digits, more than the {MAX_DIGITS} a number may have",
+                          hint="no count or amount is that long: check the value", path=path)
             return int(value)
         if tag == _FLOAT:
             return float(value)
