@@ -64,7 +64,7 @@ OUTCOME = r"(?P<outcome>approved-by-exception|approved by exception|not-covered|
 ID = r"`(?P<{}>[^`]+)`"
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 LAWS_OF = {"the State law": ("state",), "the DoD law": ("dod",), "both laws": ("state", "dod")}
-LAW_NAME = {"state": "the State law", "dod": "the DoD law"}
+LAW_NAME = {"state": "the State law", "dod": "the DoD law", "both": "both laws"}
 LAW_COLUMN = {"state": "state", "dod": "dod"}  # table headers `State` and `DoD`, case-insensitive
 
 
@@ -317,7 +317,8 @@ DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal":
                          "reported": "reported", "consulted_state": "consulted_state",
                          "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
-                    "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to"}
+                    "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to",
+                    "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year"}
 
 GIVEN = ("given", "when")  # setting the scene reads as Given; a change in the middle of a scenario as When
 THEN = ("then",)
@@ -428,13 +429,22 @@ def given_determinations(world, datatable):
 
 @step(*GIVEN, pattern=r"these proposals:")
 def given_proposals(world, datatable):
-    for row in check_columns("proposals", datatable, PROPOSAL_COLUMNS, required=("id", "authority", "kind")):
+    for row in check_columns("proposals", datatable, PROPOSAL_COLUMNS, required=("id", "kind")):
         recipients = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "identified" in row:
             recipients["identified"] = yes_no(row["identified"], "identified")
+        if "authority" in row:  # the former format, read as case files read it
+            funding = {"authority": row["authority"]}
+        elif "sources" in row:
+            funding = {"sources": a_list(row["sources"])}
+        else:
+            raise AssertionError(f"proposal `{row['id']}`: give its funding `sources` (or a former `authority`)")
+        if row.get("channel"):
+            funding["channel"] = row["channel"]
+        if row.get("fiscal_year"):
+            funding["fiscal_year"] = int(row["fiscal_year"])
         proposal = period(row, {"id": row["id"], "title": row.get("title", row["id"]),
-                                "funding": {"authority": row["authority"]}, "kind": row["kind"],
-                                "recipients": recipients})
+                                "funding": funding, "kind": row["kind"], "recipients": recipients})
         if "program" in row:
             proposal["program"] = row["program"]
         world.add("proposals", sourced(proposal))
@@ -585,7 +595,7 @@ def then_outcome(world, proposal, outcome):
 
 
 @step(*THEN, pattern=r"the proposal " + ID.format("proposal")
-      + r" falls under (?P<law>the State law|the DoD law|neither law)")
+      + r" falls under (?P<law>the State law|the DoD law|both laws|neither law)")
 def then_proposal_law(world, proposal, law):
     report = world.evaluate()
     known = report.case.proposals

@@ -95,7 +95,7 @@ def test_the_check_names_a_rule_no_scenario_fires(records, tmp_path):
             says: Training under the AECA for unidentified recipients is noted; no scenario has such a proposal.
             citation: {state: usc-22-2378d-a}
             when:
-              proposal: {type: proposal, law: law, authority: aeca, kind: training, identified: false}
+              proposal: {type: proposal, law: law, kind: training, identified: false, fy: 1990}
             then:
               finding: {about: proposal, subject: proposal.ref, effect: note}
         """), encoding="utf-8")
