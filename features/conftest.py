@@ -312,10 +312,12 @@ INFORMATION_COLUMNS = {"id": "id", "incident": "incident", "summary": "summary",
                        "assessed": "assessed_on", "second_tier": "second_tier", "review": "second_tier",
                        "units": "units", "people": "people", "violations": "violations"}
 INVESTIGATION_COLUMNS = {"id": "id", "incident": "incident", "kind": "kind", "by": "by", "status": "status",
-                         "units": "units", "people": "people", "opened": "opened"}
+                         "units": "units", "people": "people", "opened": "opened", "status_on": "status_on",
+                         "on": "status_on"}
 DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal": "proposal", "made": "made",
                          "reported": "reported", "consulted_state": "consulted_state",
-                         "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents"}
+                         "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents",
+                         "revoked": "revoked", "review": "review"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
                     "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to",
                     "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year"}
@@ -406,8 +408,8 @@ def given_investigations(world, datatable):
         investigation = {"id": row["id"], "kind": row.get("kind", "investigation"),
                          "by": row.get("by", "the authorities"), "status": row.get("status", "open"),
                          "subjects": {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}}
-        for key in ("incident", "opened"):
-            if key in row:
+        for key in ("incident", "opened", "status_on"):
+            if row.get(key):
                 investigation[key] = row[key]
         world.add("investigations", sourced(investigation))
 
@@ -417,10 +419,12 @@ def given_determinations(world, datatable):
     for row in check_columns("determinations", datatable, DETERMINATION_COLUMNS,
                              required=("id", "kind", "unit", "made")):
         determination = {"id": row["id"], "kind": row["kind"], "unit": row["unit"], "made": row["made"]}
-        for key in ("proposal", "reported", "emergency"):
-            if key in row:
+        for key in ("proposal", "reported", "emergency", "revoked", "review"):
+            if row.get(key):
                 determination[key] = row[key]
-        if "consulted_state" in row:
+        if row.get("consulted_state") == "unknown":
+            determination["consulted_state"] = "unknown"
+        elif "consulted_state" in row:
             determination["consulted_state"] = yes_no(row["consulted_state"], "consulted state")
         if row.get("incidents"):
             determination["incidents"] = a_list(row["incidents"])
