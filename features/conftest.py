@@ -320,7 +320,8 @@ DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal":
                          "revoked": "revoked", "review": "review"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
                     "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to",
-                    "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year"}
+                    "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year",
+                    "barred_list_given": "barred_list_given", "written_agreement": "written_agreement"}
 
 GIVEN = ("given", "when")  # setting the scene reads as Given; a change in the middle of a scenario as When
 THEN = ("then",)
@@ -437,6 +438,9 @@ def given_proposals(world, datatable):
         recipients = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "identified" in row:
             recipients["identified"] = yes_no(row["identified"], "identified")
+        for key in ("barred_list_given", "written_agreement"):
+            if row.get(key):
+                recipients[key] = row[key]
         if "authority" in row:  # the former format, read as case files read it
             funding = {"authority": row["authority"]}
         elif "sources" in row:

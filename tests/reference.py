@@ -188,6 +188,14 @@ def status_of(findings, lifted) -> str:
 STATE_SOURCES = frozenset({"fmf", "imet", "incle", "nadr", "pko", "esf", "faa", "aeca"})
 DOD_SOURCES = frozenset({"dod-333", "dod-284", "dod"})
 DOD_CODIFIED = dt.date(2014, 12, 19)  # "from 2014-12-19, DoD funds of every fiscal year"
+STATE_2011 = dt.date(2011, 12, 23)  # the (d) procedures
+STATE_2022 = dt.date(2022, 3, 15)  # the 2022 amendment of (c)
+WRITTEN_AGREEMENT = dt.date(2022, 12, 31)
+
+
+def _by(day, as_of: dt.date) -> bool:
+    """A dated act done on or before D."""
+    return day is not None and day <= as_of
 # "a proposal paid from the funds of both laws goes ahead only as far as each law lets it: the strictest outcome"
 COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "suspended", "rejected")
 
@@ -299,8 +307,18 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
         findings = set()
         recipients = proposal.recipients
         if not recipients.identified:
-            findings.add(("suspend", ("proposal", pid, None)))
-            tasks.add(("identify-recipients", law, pid, None))
+            if law == "dod" or as_of < STATE_2022:
+                findings.add(("suspend", ("proposal", pid, None)))
+                tasks.add(("identify-recipients", law, pid, None))
+            else:
+                # "(c)(1): until the list of barred units has been given, and from 2022-12-31 the written agreement
+                # concluded, the assistance is held"
+                if not _by(recipients.barred_list_given, as_of):
+                    findings.add(("suspend", ("proposal", pid, None)))
+                    tasks.add(("give-barred-unit-list", "state", pid, None))
+                if as_of >= WRITTEN_AGREEMENT and not _by(recipients.written_agreement, as_of):
+                    findings.add(("suspend", ("proposal", pid, None)))
+                    tasks.add(("obtain-written-agreement", "state", pid, None))
         for uid in recipients.units:
             findings |= unit_found(uid, law)
             for person in case.people.values():  # the commander on D, if personally implicated
@@ -317,8 +335,8 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
             for below in under[uid] - {uid}:
                 if any(effect == "bar" and g not in lifted[law] for effect, g in unit_direct[below]):
                     tasks.add(("keep-assistance-from-barred-units", law, pid, None))
-        if law == "state":
-            # "each unit from which a State proposal is withheld by an unlifted bar"
+        if law == "state" and as_of < STATE_2022:
+            # "each unit from which a State proposal is withheld by an unlifted bar" (until the 2022 amendment)
             for uid in recipients.units:
                 if any(effect == "bar" and g not in lifted["state"] for effect, g in unit_findings[uid]):
                     tasks.add(("inform-foreign-government", "state", uid, None))
@@ -347,7 +365,7 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
         proposals[pid] = max(outcomes, key=COMBINED.index) if outcomes else "not-covered"
 
     # ---- tasks
-    if "state" in laws:
+    if "state" in laws and as_of >= STATE_2011:  # "(d)(6), since the (d) procedures of December 2011"
         for incident_id in incidents_with_grounds:
             if not case.incidents[incident_id].perpetrators.unit_identified:
                 tasks.add(("identify-unit", "state", incident_id, None))

@@ -11,9 +11,10 @@ shrinks towards the first option, the smaller count, the earlier date).
 
 What the cases cover:
 - dates: every date of a case, and its as-of date, is a day of a small per-case pool of "pivot" days in
-  2010-2020 (sometimes 2014-01-16/17, the DoD cut-off, and 2014-12-18/19, its codification), or a day either
-  side of one, so that the comparisons the specification turns on (received vs made, assessed vs D, posting end vs incident start) are often equal or
-  adjacent;
+  2010-2020 (sometimes 2014-01-16/17, the DoD cut-off, 2014-12-18/19, its codification, the State amendments
+  of 2011-12-23 and 2022-03-15, and 2022-12-31, the written agreement), or a day either side of one, so that
+  the comparisons the specification turns on (received vs made, assessed vs D, posting end vs incident start)
+  are often equal or adjacent;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
   they close a cycle on some date (so `vetting.checks.check_case` accepts every case);
@@ -26,7 +27,8 @@ What the cases cover:
   or not or `unknown`, sometimes revoked or with a review date, often about a unit some incident implicates;
   emergencies and waivers name a DoD proposal;
 - proposals of every funding source (sometimes mixed: two or three, under one law, both or neither), channel,
-  fiscal year (or none) and kind, recipients units and/or people or `identified: false`; investigations, some
+  fiscal year (or none) and kind, recipients units and/or people or `identified: false` (with or without the
+  barred-unit list and the written agreement); investigations, some
   dismissed or with suspects released on a day (which can end a State exception).
 Every entity states an `assumption` instead of citing sources, so the case needs no sources.
 """
@@ -46,6 +48,7 @@ from vetting.load import Case
 START, END = dt.date(2010, 1, 1), dt.date(2020, 12, 31)
 DOD_CUTOFF = dt.date(2014, 1, 17)
 DOD_CODIFIED = dt.date(2014, 12, 19)
+LAW_CHANGES = [dt.date(2011, 12, 22), dt.date(2011, 12, 23), dt.date(2022, 3, 14), dt.date(2022, 12, 30)]
 WHY = "generated for a property-based test"
 
 CORE = ["torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law"]
@@ -116,6 +119,10 @@ class Dates:
             pool |= {DOD_CUTOFF, DOD_CUTOFF - dt.timedelta(days=1)}
         if src.one_in(3):
             pool |= {DOD_CODIFIED, DOD_CODIFIED - dt.timedelta(days=1)}
+        if src.one_in(4):
+            pool |= {src.pick(LAW_CHANGES)}
+        if src.one_in(4):  # the 2022 amendment and the written agreement
+            pool |= {dt.date(2022, 3, 15), dt.date(2022, 12, 31), dt.date(2023, 6, 1)}
         self.pool = sorted(pool)
 
     def day(self) -> dt.date:
@@ -242,7 +249,9 @@ def build_proposals(src: Source, dates: Dates, unit_ids: list, person_ids: list,
     out = {}
     for i in range(count):
         if src.one_in(5):
-            recipients = Recipients(identified=False, description="not named")
+            recipients = Recipients(identified=False, description="not named",
+                                    barred_list_given=dates.day() if src.one_in(2) else None,
+                                    written_agreement=dates.day() if src.one_in(2) else None)
         else:
             units = src.subset(unit_ids, hi=2)
             persons = src.subset(person_ids, hi=1)

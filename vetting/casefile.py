@@ -513,6 +513,12 @@ class Funding(Model):
 class Recipients(Refs):
     identified: bool = True
     description: str | None = None
+    barred_list_given: Date | None = Field(
+        None, description="recipients not identified: the day the list of barred units was given to the recipient "
+                          "government (22 U.S.C. 2378d(c)(1), since 2022)")
+    written_agreement: Date | None = Field(
+        None, description="recipients not identified: the day the recipient government's written agreement to "
+                          "honour the bar was concluded (required from 2022-12-31)")
 
     @model_validator(mode="after")
     def _identified_or_not(self):

@@ -34,7 +34,8 @@ FACT_FIELDS: dict[str, frozenset] = {
     "addresses": frozenset({"determination", "incident"}),
     # one `proposal` fact per law whose funds pay for it (`law: none` when neither law's do); `fy` is the fiscal
     # year of the funds, 9999 when the case does not say (read as new funds: the cautious reading)
-    "proposal": frozenset({"ref", "law", "kind", "identified", "fy"}),
+    # `list_given`, `agreement`: days the barred-unit list was given and the written agreement concluded (LATEST: not)
+    "proposal": frozenset({"ref", "law", "kind", "identified", "fy", "list_given", "agreement"}),
     "funding": frozenset({"proposal", "source", "channel"}),
     "recipient_unit": frozenset({"proposal", "unit"}),
     "recipient_person": frozenset({"proposal", "person"}),
@@ -120,7 +121,9 @@ def build(case, as_of: dt.date) -> list[dict]:
     for prop in case.proposals.values():
         for law in prop.laws or ("none",):
             add({"t": "proposal", "ref": prop.id, "law": law, "kind": prop.kind,
-                 "identified": prop.recipients.identified, "fy": prop.funding.fiscal_year or 9999})
+                 "identified": prop.recipients.identified, "fy": prop.funding.fiscal_year or 9999,
+                 "list_given": day(prop.recipients.barred_list_given, LATEST),
+                 "agreement": day(prop.recipients.written_agreement, LATEST)})
         for source in dict.fromkeys(prop.funding.sources):
             add({"t": "funding", "proposal": prop.id, "source": source, "channel": prop.funding.channel or ""})
         for unit in prop.recipients.units:
