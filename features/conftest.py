@@ -317,7 +317,7 @@ INVESTIGATION_COLUMNS = {"id": "id", "incident": "incident", "kind": "kind", "by
 DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal": "proposal", "made": "made",
                          "reported": "reported", "consulted_state": "consulted_state",
                          "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents",
-                         "revoked": "revoked", "review": "review"}
+                         "revoked": "revoked", "review": "review", "applied": "applied"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
                     "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to",
                     "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year",
@@ -420,7 +420,7 @@ def given_determinations(world, datatable):
     for row in check_columns("determinations", datatable, DETERMINATION_COLUMNS,
                              required=("id", "kind", "unit", "made")):
         determination = {"id": row["id"], "kind": row["kind"], "unit": row["unit"], "made": row["made"]}
-        for key in ("proposal", "reported", "emergency", "revoked", "review"):
+        for key in ("proposal", "reported", "emergency", "revoked", "review", "applied"):
             if row.get(key):
                 determination[key] = row[key]
         if row.get("consulted_state") == "unknown":

@@ -385,7 +385,9 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
             if law == "state":
                 tasks.add(("report-determination-to-congress", "state", det.id, None))
             else:
-                tasks.add(("report-to-congress-15-days", "dod", det.id, det.made + dt.timedelta(days=15)))
+                # "15 days counted from its first application (`applied`), or from `made`"
+                tasks.add(("report-to-congress-15-days", "dod", det.id,
+                           (det.applied or det.made) + dt.timedelta(days=15)))
 
     return {"units": units, "people": people, "proposals": proposals, "tasks": tasks}
 

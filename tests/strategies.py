@@ -287,6 +287,8 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
             fields["revoked"] = max(made, dates.day())
         if src.one_in(4):
             fields["review"] = dates.day()
+        if kind.startswith("dod") and src.one_in(3):
+            fields["applied"] = max(made, dates.day())
         if kind in ("dod-emergency", "dod-waiver"):
             fields["proposal"] = src.pick(dod_proposals)
         if kind == "dod-emergency":

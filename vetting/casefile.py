@@ -425,6 +425,8 @@ class Determination(Sourced):
     consulted_state: bool | Literal["unknown"] | None = Field(
         None, description="DoD determinations: made after consulting the Secretary of State; `unknown` when the "
                           "sources do not say")
+    applied: Date | None = Field(None, description="DoD: the day the exception or waiver was first applied to "
+                                                   "assistance (the 15-day report runs from it; default: `made`)")
     revoked: Date | None = Field(None, description="the day it was revoked or ended: it has no effect from then")
     review: Date | None = Field(None, description="the day it is due for review (a task opens then)")
     emergency: Emergency | None = None
@@ -446,6 +448,8 @@ class Determination(Sourced):
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
         if self.reported_on and self.reported_on < self.made:
             raise ValueError(f"`reported` ({self.reported}) is before `made` ({self.made})")
+        if self.applied and self.applied < self.made:
+            raise ValueError(f"`applied` ({self.applied}) is before `made` ({self.made})")
         if self.revoked and self.revoked < self.made:
             raise ValueError(f"`revoked` ({self.revoked}) is before `made` ({self.made})")
         return self

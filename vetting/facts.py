@@ -30,7 +30,7 @@ FACT_FIELDS: dict[str, frozenset] = {
     # `reported`/`consulted`: the day (LATEST: not reported) and true/false, with `*_known: false` when the case
     # says `unknown`; `revoked`, `review`: days, LATEST when none
     "determination": frozenset({"ref", "kind", "unit", "proposal", "made", "reported", "reported_known",
-                                "consulted", "consulted_known", "revoked", "review"}),
+                                "consulted", "consulted_known", "revoked", "review", "applied"}),
     "addresses": frozenset({"determination", "incident"}),
     # one `proposal` fact per law whose funds pay for it (`law: none` when neither law's do); `fy` is the fiscal
     # year of the funds, 9999 when the case does not say (read as new funds: the cautious reading)
@@ -115,7 +115,8 @@ def build(case, as_of: dt.date) -> list[dict]:
              "made": day(det.made, 0), "reported": day(det.reported_on, LATEST),
              "reported_known": det.reported != "unknown", "consulted": det.consulted_state is True,
              "consulted_known": det.consulted_state != "unknown",
-             "revoked": day(det.revoked, LATEST), "review": day(det.review, LATEST)})
+             "revoked": day(det.revoked, LATEST), "review": day(det.review, LATEST),
+             "applied": day(det.applied or det.made, 0)})  # `applied` defaults to the day it was made
         for incident in det.incidents:
             add({"t": "addresses", "determination": det.id, "incident": incident})
     for prop in case.proposals.values():
