@@ -310,7 +310,7 @@ INCIDENT_COLUMNS = {"id": "id", "title": "title", "date": "date", "place": "plac
 INFORMATION_COLUMNS = {"id": "id", "incident": "incident", "summary": "summary", "received": "received",
                        "assessment": "assessment", "status": "assessment", "assessed_on": "assessed_on",
                        "assessed": "assessed_on", "second_tier": "second_tier", "review": "second_tier",
-                       "units": "units", "people": "people", "violations": "violations"}
+                       "units": "units", "people": "people", "violations": "violations", "held_by": "held_by"}
 INVESTIGATION_COLUMNS = {"id": "id", "incident": "incident", "kind": "kind", "by": "by", "status": "status",
                          "units": "units", "people": "people", "opened": "opened", "status_on": "status_on",
                          "on": "status_on"}
@@ -400,6 +400,8 @@ def given_information(world, datatable):
             item["alleges"] = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "violations" in row:
             item["violations"] = a_list(row["violations"])
+        if row.get("held_by"):
+            item["held_by"] = row["held_by"]
         world.add("information", sourced(item))
 
 

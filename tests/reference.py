@@ -34,6 +34,7 @@ Readings chosen where docs/decisions.md leaves room (the engine agrees with each
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 CORE = frozenset({"torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law"})
@@ -220,8 +221,39 @@ def covered_under(proposal, law: str, as_of: dt.date) -> bool:
 # ---------------------------------------------------------------- the decision
 
 
+def available_to(item, law: str, as_of: dt.date) -> bool:
+    """'Who holds the information': State's counts under both laws (the DoD law fully considers it, and before
+    FY2014 acted only on information received from State); DoD's alone counts under the DoD law from
+    2014-01-17, never under the State law."""
+    if item.held_by in ("state", "both"):
+        return True
+    return law == "dod" and as_of >= DOD_FULL_COVERAGE
+
+
 def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
+    """Each law decides on the information available to it; a proposal under both laws takes the strictest
+    outcome."""
     laws = tuple(dict.fromkeys(laws))
+    parts = {}
+    for law in laws:
+        information = {iid: item for iid, item in case.information.items() if available_to(item, law, as_of)}
+        parts[law] = _decide(dataclasses.replace(case, information=information), as_of, (law,))
+    tasks = set().union(*(part["tasks"] for part in parts.values()))
+    if "dod" in laws:  # "information held by DoD alone opens a task to share it"
+        for item in case.information.values():
+            violations = set(item.violations or case.incidents[item.incident].violations)
+            if item.held_by == "dod" and _received(item) <= as_of and violations & (CORE | SECOND_TIER):
+                tasks.add(("share-information-with-state", "dod", item.id, None))
+    proposals: dict = {}
+    for part in parts.values():
+        for pid, outcome in part["proposals"].items():
+            proposals[pid] = max(proposals.get(pid, outcome), outcome, key=COMBINED.index)
+    return {"units": {uid: {law: parts[law]["units"][uid][law] for law in laws} for uid in case.units},
+            "people": {pid: {law: parts[law]["people"][pid][law] for law in laws} for pid in case.people},
+            "proposals": proposals, "tasks": tasks}
+
+
+def _decide(case, as_of: dt.date, laws: tuple) -> dict:
     under = units_under(case, as_of)
 
     # ---- attribution: (effect, ground) findings carried directly by units and people

@@ -22,7 +22,8 @@ What the cases cover:
   and/or person, or `unit_identified: false` with or without a `force`;
 - information received on a day or a range (never before its incident began), assessed credible / pending /
   not-credible before or after D (pending with or without a date), second-tier review gross / not-gross / none,
-  its own violations (or none: the incident's) and its own `alleges` (a subset, possibly empty);
+  its own violations (or none: the incident's) and its own `alleges` (a subset, possibly empty), held by State,
+  DoD or both;
 - determinations of the four kinds, made and reported before or after D, not reported or `unknown`, consulted
   or not or `unknown`, sometimes revoked or with a review date, often about a unit some incident implicates;
   emergencies and waivers name a DoD proposal;
@@ -241,6 +242,7 @@ def build_information(src: Source, dates: Dates, incidents: dict, unit_ids: list
         assessment = Assessment(status=status, on=on, second_tier=src.pick(REVIEWS))
         out[f"n{i}"] = Information(id=f"n{i}", incident=incident.id, summary=f"item {i}", alleges=alleges,
                                    violations=violations, received=dates.day_range(not_before=incident.date.from_),
+                                   held_by=src.pick(["both", "both", "state", "dod"]),
                                    assessment=assessment, assumption=WHY)
     return out
 

@@ -382,6 +382,9 @@ class Information(Sourced):
                                                    "default: the incident's")
     violations: list[Violation] | None = Field(None, description="default: the incident's")
     received: When
+    held_by: Literal["state", "dod", "both"] = Field(
+        "both", description="who holds it: the Department of State, of Defense, or both (default: both, as "
+                            "when the departments share what they receive)")
     reliability: Reliability | None = None
     corroborated_by: list[Id] = Field(default_factory=list, description="other information items")
     assessment: Assessment

@@ -22,7 +22,8 @@ FACT_FIELDS: dict[str, frozenset] = {
     "unposted": frozenset({"person"}),  # a person the case places in no unit on the as-of date
     "posting": frozenset({"person", "unit", "role", "from", "to"}),
     "incident": frozenset({"ref", "start", "end", "identified", "force"}),
-    "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review"}),
+    "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review",
+                              "held_by"}),
     "violation": frozenset({"information", "kind"}),
     "alleged_unit": frozenset({"information", "unit"}),
     "alleged_person": frozenset({"information", "person"}),
@@ -99,7 +100,8 @@ def build(case, as_of: dt.date) -> list[dict]:
         add({"t": "information", "ref": item.id, "incident": item.incident,
              "received": day(item.received.from_, 0), "received_by": day(item.received.to, 0),
              "status": assessment.status,
-             "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none"})
+             "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none",
+             "held_by": item.held_by})
         for violation in item.violations or incident.violations:
             add({"t": "violation", "information": item.id, "kind": violation})
         alleged = item.alleges or incident.perpetrators
