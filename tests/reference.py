@@ -72,6 +72,7 @@ def item_grounds(item, incident, as_of: dt.date) -> set:
     violations = set(item.violations or incident.violations)
     core = bool(violations & CORE)
     second = bool(violations & SECOND_TIER)
+    unknown = "unknown" in violations  # "held as one awaiting classification, never read as not gross"
     assessment = item.assessment
     assessed = assessment.on is not None and assessment.on <= as_of
     credible = assessment.status == "credible" and assessed
@@ -80,7 +81,9 @@ def item_grounds(item, incident, as_of: dt.date) -> set:
     grounds = set()
     if credible and (core or (second and assessment.second_tier == "gross")):
         grounds.add("bar")
-    if pending and (core or second):
+    if pending and (core or second or unknown):
+        grounds.add("suspend")
+    if credible and unknown:
         grounds.add("suspend")
     if credible and second and assessment.second_tier is None:
         grounds.add("suspend")
@@ -221,6 +224,14 @@ def covered_under(proposal, law: str, as_of: dt.date) -> bool:
 # ---------------------------------------------------------------- the decision
 
 
+def is_held(item, as_of: dt.date) -> bool:
+    """Received by D and either credible (assessed by D) or still pending on D (section 'Grounds')."""
+    if _received(item) > as_of:
+        return False
+    assessed = item.assessment.on is not None and item.assessment.on <= as_of
+    return (item.assessment.status == "credible" and assessed) or item.assessment.status == "pending" or not assessed
+
+
 def available_to(item, law: str, as_of: dt.date) -> bool:
     """'Who holds the information': State's counts under both laws (the DoD law fully considers it, and before
     FY2014 acted only on information received from State); DoD's alone counts under the DoD law from
@@ -239,10 +250,15 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
         information = {iid: item for iid, item in case.information.items() if available_to(item, law, as_of)}
         parts[law] = _decide(dataclasses.replace(case, information=information), as_of, (law,))
     tasks = set().union(*(part["tasks"] for part in parts.values()))
+    for law in laws:  # "information held about a violation of unknown kind opens a task to classify it"
+        for item in case.information.values():
+            violations = set(item.violations or case.incidents[item.incident].violations)
+            if "unknown" in violations and available_to(item, law, as_of) and is_held(item, as_of):
+                tasks.add(("classify-violation", law, item.id, None))
     if "dod" in laws:  # "information held by DoD alone opens a task to share it"
         for item in case.information.values():
             violations = set(item.violations or case.incidents[item.incident].violations)
-            if item.held_by == "dod" and _received(item) <= as_of and violations & (CORE | SECOND_TIER):
+            if item.held_by == "dod" and _received(item) <= as_of and violations & (CORE | SECOND_TIER | {"unknown"}):
                 tasks.add(("share-information-with-state", "dod", item.id, None))
     proposals: dict = {}
     for part in parts.values():

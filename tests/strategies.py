@@ -54,7 +54,7 @@ WHY = "generated for a property-based test"
 
 CORE = ["torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law"]
 SECOND = ["cruel-inhuman-degrading-treatment", "prolonged-detention-without-charge", "other-flagrant-denial"]
-VIOLATIONS = CORE + SECOND + ["other"]
+VIOLATIONS = CORE + SECOND + ["other", "unknown"]
 CHAINS = ["command", "administrative", "operational"]
 ROLES = ["commander", "member", "deputy-commander", "other"]
 # weighted: the sources of covered funds come up more often than the uncovered ones

@@ -65,6 +65,8 @@ class Violation(str, Enum):
     other_flagrant_denial = "other-flagrant-denial"
     # conduct recorded as context, not a gross violation by itself
     other = "other"
+    # the sources report a violation without saying what kind: held until it is classified
+    unknown = "unknown"
 
 
 CORE_VIOLATIONS = frozenset({"torture", "extrajudicial-killing", "enforced-disappearance",
