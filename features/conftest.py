@@ -64,7 +64,7 @@ OUTCOME = r"(?P<outcome>approved-by-exception|approved by exception|not-covered|
 ID = r"`(?P<{}>[^`]+)`"
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 LAWS_OF = {"the State law": ("state",), "the DoD law": ("dod",), "both laws": ("state", "dod")}
-LAW_NAME = {"state": "the State law", "dod": "the DoD law"}
+LAW_NAME = {"state": "the State law", "dod": "the DoD law", "both": "both laws"}
 LAW_COLUMN = {"state": "state", "dod": "dod"}  # table headers `State` and `DoD`, case-insensitive
 
 
@@ -310,14 +310,18 @@ INCIDENT_COLUMNS = {"id": "id", "title": "title", "date": "date", "place": "plac
 INFORMATION_COLUMNS = {"id": "id", "incident": "incident", "summary": "summary", "received": "received",
                        "assessment": "assessment", "status": "assessment", "assessed_on": "assessed_on",
                        "assessed": "assessed_on", "second_tier": "second_tier", "review": "second_tier",
-                       "units": "units", "people": "people", "violations": "violations"}
+                       "units": "units", "people": "people", "violations": "violations", "held_by": "held_by"}
 INVESTIGATION_COLUMNS = {"id": "id", "incident": "incident", "kind": "kind", "by": "by", "status": "status",
-                         "units": "units", "people": "people", "opened": "opened"}
+                         "units": "units", "people": "people", "opened": "opened", "status_on": "status_on",
+                         "on": "status_on"}
 DETERMINATION_COLUMNS = {"id": "id", "kind": "kind", "unit": "unit", "proposal": "proposal", "made": "made",
                          "reported": "reported", "consulted_state": "consulted_state",
-                         "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents"}
+                         "consulted": "consulted_state", "emergency": "emergency", "incidents": "incidents",
+                         "revoked": "revoked", "review": "review", "applied": "applied"}
 PROPOSAL_COLUMNS = {"id": "id", "title": "title", "program": "program", "authority": "authority", "kind": "kind",
-                    "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to"}
+                    "units": "units", "people": "people", "identified": "identified", "from": "from", "to": "to",
+                    "sources": "sources", "channel": "channel", "fiscal_year": "fiscal_year", "fy": "fiscal_year",
+                    "barred_list_given": "barred_list_given", "written_agreement": "written_agreement"}
 
 GIVEN = ("given", "when")  # setting the scene reads as Given; a change in the middle of a scenario as When
 THEN = ("then",)
@@ -396,6 +400,8 @@ def given_information(world, datatable):
             item["alleges"] = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "violations" in row:
             item["violations"] = a_list(row["violations"])
+        if row.get("held_by"):
+            item["held_by"] = row["held_by"]
         world.add("information", sourced(item))
 
 
@@ -405,8 +411,8 @@ def given_investigations(world, datatable):
         investigation = {"id": row["id"], "kind": row.get("kind", "investigation"),
                          "by": row.get("by", "the authorities"), "status": row.get("status", "open"),
                          "subjects": {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}}
-        for key in ("incident", "opened"):
-            if key in row:
+        for key in ("incident", "opened", "status_on"):
+            if row.get(key):
                 investigation[key] = row[key]
         world.add("investigations", sourced(investigation))
 
@@ -416,10 +422,12 @@ def given_determinations(world, datatable):
     for row in check_columns("determinations", datatable, DETERMINATION_COLUMNS,
                              required=("id", "kind", "unit", "made")):
         determination = {"id": row["id"], "kind": row["kind"], "unit": row["unit"], "made": row["made"]}
-        for key in ("proposal", "reported", "emergency"):
-            if key in row:
+        for key in ("proposal", "reported", "emergency", "revoked", "review", "applied"):
+            if row.get(key):
                 determination[key] = row[key]
-        if "consulted_state" in row:
+        if row.get("consulted_state") == "unknown":
+            determination["consulted_state"] = "unknown"
+        elif "consulted_state" in row:
             determination["consulted_state"] = yes_no(row["consulted_state"], "consulted state")
         if row.get("incidents"):
             determination["incidents"] = a_list(row["incidents"])
@@ -428,13 +436,25 @@ def given_determinations(world, datatable):
 
 @step(*GIVEN, pattern=r"these proposals:")
 def given_proposals(world, datatable):
-    for row in check_columns("proposals", datatable, PROPOSAL_COLUMNS, required=("id", "authority", "kind")):
+    for row in check_columns("proposals", datatable, PROPOSAL_COLUMNS, required=("id", "kind")):
         recipients = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "identified" in row:
             recipients["identified"] = yes_no(row["identified"], "identified")
+        for key in ("barred_list_given", "written_agreement"):
+            if row.get(key):
+                recipients[key] = row[key]
+        if "authority" in row:  # the former format, read as case files read it
+            funding = {"authority": row["authority"]}
+        elif "sources" in row:
+            funding = {"sources": a_list(row["sources"])}
+        else:
+            raise AssertionError(f"proposal `{row['id']}`: give its funding `sources` (or a former `authority`)")
+        if row.get("channel"):
+            funding["channel"] = row["channel"]
+        if row.get("fiscal_year"):
+            funding["fiscal_year"] = int(row["fiscal_year"])
         proposal = period(row, {"id": row["id"], "title": row.get("title", row["id"]),
-                                "funding": {"authority": row["authority"]}, "kind": row["kind"],
-                                "recipients": recipients})
+                                "funding": funding, "kind": row["kind"], "recipients": recipients})
         if "program" in row:
             proposal["program"] = row["program"]
         world.add("proposals", sourced(proposal))
@@ -585,7 +605,7 @@ def then_outcome(world, proposal, outcome):
 
 
 @step(*THEN, pattern=r"the proposal " + ID.format("proposal")
-      + r" falls under (?P<law>the State law|the DoD law|neither law)")
+      + r" falls under (?P<law>the State law|the DoD law|both laws|neither law)")
 def then_proposal_law(world, proposal, law):
     report = world.evaluate()
     known = report.case.proposals

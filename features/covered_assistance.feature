@@ -45,16 +45,16 @@ Feature: Covered assistance — which law vets which assistance
   @crs_if10575
   Scenario Outline: Sales paid for by the purchaser are outside the Leahy laws
     Given these proposals:
-      | id    | authority   | kind      | units     |
-      | sales | <authority> | equipment | battalion |
+      | id    | sources   | channel   | kind      | units     |
+      | sales | purchaser | <channel> | equipment | battalion |
     Then the proposal `sales` is not-covered
     And the finding for `sales` under the State law cites `crs-if10575`
     But the unit `battalion` is ineligible under both laws
 
     Examples:
-      | authority |
-      | fms       |
-      | dcs       |
+      | channel |
+      | fms     |
+      | dcs     |
 
   @usc_22_2378d_a @usc_10_362_a1
   Scenario: Funds that are neither State assistance nor DoD funds fall under neither law
@@ -95,7 +95,7 @@ Feature: Covered assistance — which law vets which assistance
     And the finding for `equipment` under the DoD law cites `pl-112-74-8058`
     And the finding for `training` under the DoD law cites `pl-112-74-8058`
 
-  @pl_112_74_8058 @usc_10_362_a1 @time
+  @pl_112_74_8058 @pl_113_76_8057 @time
   Scenario: On 17 January 2014 the DoD law began to cover equipment
     Given these proposals:
       | id        | authority | kind      | units     |

@@ -140,3 +140,11 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
     Then the findings for `battalion` under the DoD law are:
       | rule            | effect | citation      |
       | unit-implicated | bar    | usc-10-362-a1 |
+
+  @usc_10_362_e @usc_10_362_c
+  Scenario: The 15-day report runs from the day the waiver is first applied, not the day it was made
+    Given these determinations:
+      | id     | kind       | unit      | proposal | made       | applied    | consulted state |
+      | waiver | dod-waiver | battalion | training | 2015-06-01 | 2015-06-20 | yes             |
+    Then the proposal `training` is waived
+    And a task `report-to-congress-15-days` is open for `waiver` under the DoD law, due 2015-07-05

@@ -67,7 +67,7 @@ Feature: What counts as a gross violation of human rights
     And the proposal `training` is suspended
 
   @usc_22_2304_d1
-  Scenario: A second-tier violation reviewed and found not gross has no effect
+  Scenario: A second-tier violation reviewed and found not gross bars nothing but is shown as derogatory information
     Given these incidents:
       | id       | date       | violations                        | units     |
       | incident | 2014-06-30 | cruel-inhuman-degrading-treatment | battalion |
@@ -75,7 +75,8 @@ Feature: What counts as a gross violation of human rights
       | id     | incident | received   | assessment | assessed on | second tier |
       | report | incident | 2014-07-01 | credible   | 2014-09-01  | not-gross   |
     Then the unit `battalion` is eligible under both laws
-    And there is no finding for `battalion` under both laws
+    And the note `reviewed-not-gross-is-derogatory` explains `battalion` under the State law
+    And the note `reviewed-not-gross-is-derogatory` explains `battalion` under the DoD law
     And the proposal `training` is approved
 
   @state_leahy_fact_sheet
@@ -112,3 +113,19 @@ Feature: What counts as a gross violation of human rights
       | id     | incident | received   | assessment | assessed on | violations |
       | report | incident | 2014-07-01 | credible   | 2014-09-01  | torture    |
     Then the unit `battalion` is ineligible under both laws
+
+  @state_leahy_fact_sheet
+  Scenario: A violation whose kind the sources do not give holds assistance until it is classified
+    Given these incidents:
+      | id       | date       | violations | units     |
+      | incident | 2014-06-30 | unknown    | battalion |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | incident | 2014-07-01 | credible   | 2014-09-01  |
+    Then the unit `battalion` is suspended under both laws
+    And the unit `army` is eligible under both laws
+    And the proposal `training` is suspended
+    And the open tasks are exactly:
+      | kind               | subject | law   |
+      | classify-violation | report  | State |
+      | classify-violation | report  | DoD   |

@@ -2,8 +2,8 @@
 Feature: The mass graves — killings with no known perpetrator
   U.S. Embassy cables of 2010 and 2011 reported mass graves in Acapulco, near a ranch in Chihuahua and around
   Durango; the search for the Iguala students turned up 28 other bodies. No source names who killed the
-  victims. An unidentified perpetrator is never a silent pass: each grave opens a task to identify the unit,
-  and, with no force named, no unit is held.
+  victims. An unidentified perpetrator is never a silent pass: since the (d) procedures of December 2011 each
+  grave opens a task to identify the unit, and, with no force named, no unit is held.
 
   Background:
     Given the case `cases/mexico-2015`
@@ -17,13 +17,13 @@ Feature: The mass graves — killings with no known perpetrator
     And a task `identify-unit` is open for `chihuahua-ranch-grave-2010` under the State law
     And a task `identify-unit` is open for `iguala-area-graves-2014` under the State law
 
-  @usc_22_2378d_d6 @time
-  Scenario: In mid-2010 only the 2010 graves were known
+  @usc_22_2378d_d6 @pl_110_161_651 @time
+  Scenario: In mid-2010 the law had no duty to identify the unit; the 2010 graves open tasks from December 2011
     Given the as-of date is 2010-06-01
-    Then the open `identify-unit` tasks are exactly:
-      | kind          | subject                    | law   |
-      | identify-unit | acapulco-grave-2010        | State |
-      | identify-unit | chihuahua-ranch-grave-2010 | State |
+    Then no task `identify-unit` is open
+    When the as-of date is 2011-12-23
+    Then a task `identify-unit` is open for `acapulco-grave-2010` under the State law
+    And a task `identify-unit` is open for `chihuahua-ranch-grave-2010` under the State law
 
   @usc_22_2378d_d6
   Scenario: With no force named, the graves hold no unit

@@ -82,10 +82,10 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
   @usc_22_2378d_d1 @usc_10_362_a1
   Scenario: Assistance whose recipients are not identified is held, and a task asks to identify them
     Given these proposals:
-      | id          | authority | kind     | identified |
-      | state-train | faa       | training | no         |
-      | dod-train   | dod       | training | no         |
-      | sales       | fms       | equipment | no        |
+      | id          | sources   | channel | kind      | identified |
+      | state-train | faa       |         | training  | no         |
+      | dod-train   | dod       |         | training  | no         |
+      | sales       | purchaser | fms     | equipment | no         |
     Then the outcomes are:
       | proposal    | outcome     |
       | state-train | suspended   |

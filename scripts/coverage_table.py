@@ -31,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = ROOT / "features"
 OUTPUT = ROOT / "docs" / "coverage.md"
+NOT_ENCODED = ROOT / "docs" / "not-encoded.md"
 RECORD_ENV = "VETTING_FEATURES_RECORD"
 LAW_NAMES = {"state": "State", "dod": "DoD"}
 
@@ -214,6 +215,9 @@ def render(ruleset, scenarios: list[ScenarioInfo], records: list[dict]) -> str:
         tags = sorted({t for s in items for t in s.tags if citation_of(t, ruleset.citations)})
         lines.append(f"| [`{feature}`](../features/{feature}) | {len(items)} | "
                      f"{', '.join(f'`@{t}`' for t in tags)} |")
+    # what the rule set does not encode, and why: written by hand, carried at the end of the page
+    if NOT_ENCODED.exists():
+        lines += ["", NOT_ENCODED.read_text(encoding="utf-8").rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 

@@ -33,6 +33,7 @@ Readings chosen where docs/decisions.md leaves room (the engine agrees with each
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 CORE = frozenset({"torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law"})
@@ -70,6 +71,7 @@ def item_grounds(item, incident, as_of: dt.date) -> set:
     violations = set(item.violations or incident.violations)
     core = bool(violations & CORE)
     second = bool(violations & SECOND_TIER)
+    unknown = "unknown" in violations  # "held as one awaiting classification, never read as not gross"
     assessment = item.assessment
     assessed = assessment.on is not None and assessment.on <= as_of
     credible = assessment.status == "credible" and assessed
@@ -78,7 +80,9 @@ def item_grounds(item, incident, as_of: dt.date) -> set:
     grounds = set()
     if credible and (core or (second and assessment.second_tier == "gross")):
         grounds.add("bar")
-    if pending and (core or second):
+    if pending and (core or second or unknown):
+        grounds.add("suspend")
+    if credible and unknown:
         grounds.add("suspend")
     if credible and second and assessment.second_tier is None:
         grounds.add("suspend")
@@ -112,29 +116,59 @@ def units_under(case, as_of: dt.date) -> dict:
 # ---------------------------------------------------------------- exceptions
 
 
+SETBACKS = frozenset({"dismissed", "suspects-released"})
+
+
+def _stands(det, as_of: dt.date) -> bool:
+    """'counts only if made on or before D' and 'until it is revoked'."""
+    return det.made <= as_of and (det.revoked is None or det.revoked > as_of)
+
+
 def _state_exception_counts(det, as_of: dt.date) -> bool:
-    """'made on or before D **and reported** on or before D'."""
-    return (det.kind == "state-effective-steps" and det.made <= as_of
-            and det.reported is not None and det.reported <= as_of)
+    """'made on or before D **and reported** on or before D', not revoked."""
+    return (det.kind == "state-effective-steps" and _stands(det, as_of)
+            and det.reported_on is not None and det.reported_on <= as_of)
+
+
+def _report_unknown(det, as_of: dt.date) -> bool:
+    """A State determination whose report the case gives as `unknown`, standing on D."""
+    return det.kind == "state-effective-steps" and _stands(det, as_of) and det.reported == "unknown"
 
 
 def _dod_exception_counts(det, as_of: dt.date) -> bool:
-    """'made on or before D after consulting State (`consulted_state: true`)'."""
-    return det.kind == "dod-corrective-steps" and det.made <= as_of and det.consulted_state is True
+    """'made on or before D after consulting State (`consulted_state: true`)', not revoked."""
+    return det.kind == "dod-corrective-steps" and _stands(det, as_of) and det.consulted_state is True
 
 
-def is_lifted(case, ground: tuple, law: str, as_of: dt.date) -> bool:
-    """Whether an exception about the implicated unit lifts this ground under this law."""
-    about, subject, item_id = ground
-    if about != "unit":  # a person's own implication, or unidentified recipients: never lifted
+def _lapsed(case, det, incident_id: str, as_of: dt.date) -> bool:
+    """'when, after the determination, the charges are dropped or the suspects released' (on or before D)."""
+    return any(inv.incident == incident_id and inv.status in SETBACKS and det.made < inv.status_on <= as_of
+               for inv in case.investigations.values())
+
+
+def _covering(case, det, ground: tuple) -> bool:
+    """The determination is about the implicated unit, names the incident, and was made once the information had
+    certainly arrived."""
+    _, subject, item_id = ground[:3]
+    item = case.information[item_id]
+    return det.unit == subject and item.incident in det.incidents and item.received.to <= det.made
+
+
+def is_lifted(case, ground: tuple, law: str, as_of: dt.date, direct_bars: set) -> bool:
+    """Whether an exception about the implicated unit lifts this ground under this law. `direct_bars`: the grounds
+    that are bars carried directly by their unit (a determination whose report is unknown lifts only those)."""
+    if ground[0] != "unit":  # a person's own implication, or unidentified recipients: never lifted
         return False
-    received = case.information[item_id].received.to  # the last day it may have arrived
+    incident = case.information[ground[2]].incident
     for det in case.determinations.values():
-        if det.unit != subject or case.information[item_id].incident not in det.incidents:
+        if not _covering(case, det, ground):
             continue
-        if law == "state" and _state_exception_counts(det, as_of) and received <= det.made:
-            return True
-        if law == "dod" and _dod_exception_counts(det, as_of) and received <= det.made:
+        if law == "state":
+            counts = _state_exception_counts(det, as_of) or (
+                _report_unknown(det, as_of) and len(ground) == 3 and ground in direct_bars)
+            if counts and not _lapsed(case, det, incident, as_of):
+                return True
+        if law == "dod" and _dod_exception_counts(det, as_of):
             return True
     return False
 
@@ -154,25 +188,87 @@ def status_of(findings, lifted) -> str:
 # ---------------------------------------------------------------- proposals
 
 
-def proposal_coverage(proposal, as_of: dt.date):
-    """(law, covered) of a proposal: 'The law follows the funding authority'."""
-    authority = proposal.funding.authority
-    if authority in ("faa", "aeca"):
-        return "state", True
-    if authority in ("fms", "dcs"):
-        return "state", False
-    if authority == "dod":
-        if as_of < DOD_FULL_COVERAGE and proposal.kind != "training":
-            return "dod", False
-        return "dod", True
-    return None, False
+STATE_SOURCES = frozenset({"fmf", "imet", "incle", "nadr", "pko", "esf", "faa", "aeca"})
+DOD_SOURCES = frozenset({"dod-333", "dod-284", "dod"})
+DOD_CODIFIED = dt.date(2014, 12, 19)  # "from 2014-12-19, DoD funds of every fiscal year"
+STATE_2011 = dt.date(2011, 12, 23)  # the (d) procedures
+STATE_2022 = dt.date(2022, 3, 15)  # the 2022 amendment of (c)
+WRITTEN_AGREEMENT = dt.date(2022, 12, 31)
+
+
+def _by(day, as_of: dt.date) -> bool:
+    """A dated act done on or before D."""
+    return day is not None and day <= as_of
+# "a proposal paid from the funds of both laws goes ahead only as far as each law lets it: the strictest outcome"
+COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "suspended", "rejected")
+
+
+def proposal_laws(proposal) -> list:
+    """'The law follows the source of the money': the laws whose funds pay for it, State first."""
+    sources = set(proposal.funding.sources)
+    return [law for law, own in (("state", STATE_SOURCES), ("dod", DOD_SOURCES)) if sources & own]
+
+
+def covered_under(proposal, law: str, as_of: dt.date) -> bool:
+    """Whether `law` covers the proposal on D (section 'Proposals, under their law')."""
+    if law == "state":
+        return True
+    if as_of >= DOD_CODIFIED or proposal.kind == "training":
+        return True
+    # before the codification: equipment and other assistance only from FY2014 funds after the FY2014 act
+    fiscal_year = proposal.funding.fiscal_year or 9999  # "a fiscal year the case does not give counts as new funds"
+    return as_of >= DOD_FULL_COVERAGE and fiscal_year >= 2014
 
 
 # ---------------------------------------------------------------- the decision
 
 
+def is_held(item, as_of: dt.date) -> bool:
+    """Received by D and either credible (assessed by D) or still pending on D (section 'Grounds')."""
+    if _received(item) > as_of:
+        return False
+    assessed = item.assessment.on is not None and item.assessment.on <= as_of
+    return (item.assessment.status == "credible" and assessed) or item.assessment.status == "pending" or not assessed
+
+
+def available_to(item, law: str, as_of: dt.date) -> bool:
+    """'Who holds the information': State's counts under both laws (the DoD law fully considers it, and before
+    FY2014 acted only on information received from State); DoD's alone counts under the DoD law from
+    2014-01-17, never under the State law."""
+    if item.held_by in ("state", "both"):
+        return True
+    return law == "dod" and as_of >= DOD_FULL_COVERAGE
+
+
 def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
+    """Each law decides on the information available to it; a proposal under both laws takes the strictest
+    outcome."""
     laws = tuple(dict.fromkeys(laws))
+    parts = {}
+    for law in laws:
+        information = {iid: item for iid, item in case.information.items() if available_to(item, law, as_of)}
+        parts[law] = _decide(dataclasses.replace(case, information=information), as_of, (law,))
+    tasks = set().union(*(part["tasks"] for part in parts.values()))
+    for law in laws:  # "information held about a violation of unknown kind opens a task to classify it"
+        for item in case.information.values():
+            violations = set(item.violations or case.incidents[item.incident].violations)
+            if "unknown" in violations and available_to(item, law, as_of) and is_held(item, as_of):
+                tasks.add(("classify-violation", law, item.id, None))
+    if "dod" in laws:  # "information held by DoD alone opens a task to share it"
+        for item in case.information.values():
+            violations = set(item.violations or case.incidents[item.incident].violations)
+            if item.held_by == "dod" and _received(item) <= as_of and violations & (CORE | SECOND_TIER | {"unknown"}):
+                tasks.add(("share-information-with-state", "dod", item.id, None))
+    proposals: dict = {}
+    for part in parts.values():
+        for pid, outcome in part["proposals"].items():
+            proposals[pid] = max(proposals.get(pid, outcome), outcome, key=COMBINED.index)
+    return {"units": {uid: {law: parts[law]["units"][uid][law] for law in laws} for uid in case.units},
+            "people": {pid: {law: parts[law]["people"][pid][law] for law in laws} for pid in case.people},
+            "proposals": proposals, "tasks": tasks}
+
+
+def _decide(case, as_of: dt.date, laws: tuple) -> dict:
     under = units_under(case, as_of)
 
     # ---- attribution: (effect, ground) findings carried directly by units and people
@@ -204,51 +300,79 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
             force = incident.perpetrators.force
             unit_direct[force].add(("suspend", ("unit", force, item.id)))
 
+    # ---- State only: a bar whose exception rests on a determination of unknown report becomes a hold, with a
+    # ground of its own (implicated unit, item, determination)
+    state_direct: dict = {uid: set() for uid in case.units}
+    direct_bars = {g for fs in unit_direct.values() for effect, g in fs if effect == "bar"}
+    for ground in direct_bars:
+        for det in case.determinations.values():
+            if _report_unknown(det, as_of) and _covering(case, det, ground):
+                state_direct[ground[1]].add(("suspend", ground + (det.id,)))
+
     # ---- spread down the hierarchy on D
     unit_findings: dict = {uid: set() for uid in case.units}
+    state_findings: dict = {uid: set() for uid in case.units}
     for implicated, findings in unit_direct.items():
         for below in under[implicated]:
             unit_findings[below] |= findings
+            state_findings[below] |= state_direct[implicated]
 
     # ---- people: own implication + the grounds of every unit they serve in on D
     person_findings: dict = {}
+    person_state: dict = {}  # the State-only holds of the units a person serves in on D
     for pid, person in case.people.items():
         found = set(person_own[pid])
         for posting in person.postings:
             if _covers(posting, as_of):
                 found |= unit_findings[posting.unit]
         person_findings[pid] = found
+        person_state[pid] = set().union(*(state_findings[p.unit] for p in person.postings if _covers(p, as_of)))
 
     # ---- lifting, per law
     all_grounds = {g for fs in unit_findings.values() for _, g in fs} | {
         g for fs in person_findings.values() for _, g in fs}
-    lifted = {law: {g for g in all_grounds if is_lifted(case, g, law, as_of)} for law in laws}
+    all_grounds |= {g for fs in state_findings.values() for _, g in fs}
 
-    units = {uid: {law: status_of(unit_findings[uid], lifted[law]) for law in laws} for uid in case.units}
-    people = {pid: {law: status_of(person_findings[pid], lifted[law]) for law in laws} for pid in case.people}
+    def unit_found(uid, law):
+        return unit_findings[uid] | (state_findings[uid] if law == "state" else set())
+
+    def person_found(pid, law):
+        return person_findings[pid] | (person_state[pid] if law == "state" else set())
+
+    lifted = {law: {g for g in all_grounds if is_lifted(case, g, law, as_of, direct_bars)} for law in laws}
+
+    units = {uid: {law: status_of(unit_found(uid, law), lifted[law]) for law in laws} for uid in case.units}
+    people = {pid: {law: status_of(person_found(pid, law), lifted[law]) for law in laws} for pid in case.people}
 
     # ---- proposals
     tasks = set()
-    proposals = {}
-    for pid, proposal in case.proposals.items():
-        law, covered = proposal_coverage(proposal, as_of)
-        if law is not None and law not in laws:
-            continue  # decided only under the laws evaluated
-        if not covered:
-            proposals[pid] = "not-covered"
-            continue
+
+    def decide_under(pid, proposal, law) -> str:
+        """The outcome of one proposal under one law whose funds pay for it."""
+        if not covered_under(proposal, law, as_of):
+            return "not-covered"
         findings = set()
         recipients = proposal.recipients
         if not recipients.identified:
-            findings.add(("suspend", ("proposal", pid, None)))
-            tasks.add(("identify-recipients", law, pid, None))
+            if law == "dod" or as_of < STATE_2022:
+                findings.add(("suspend", ("proposal", pid, None)))
+                tasks.add(("identify-recipients", law, pid, None))
+            else:
+                # "(c)(1): until the list of barred units has been given, and from 2022-12-31 the written agreement
+                # concluded, the assistance is held"
+                if not _by(recipients.barred_list_given, as_of):
+                    findings.add(("suspend", ("proposal", pid, None)))
+                    tasks.add(("give-barred-unit-list", "state", pid, None))
+                if as_of >= WRITTEN_AGREEMENT and not _by(recipients.written_agreement, as_of):
+                    findings.add(("suspend", ("proposal", pid, None)))
+                    tasks.add(("obtain-written-agreement", "state", pid, None))
         for uid in recipients.units:
-            findings |= unit_findings[uid]
+            findings |= unit_found(uid, law)
             for person in case.people.values():  # the commander on D, if personally implicated
                 if any(p.unit == uid and p.role == "commander" and _covers(p, as_of) for p in person.postings):
                     findings |= person_own[person.id]
         for person_id in recipients.people:
-            findings |= person_findings[person_id]
+            findings |= person_found(person_id, law)
             if not any(_covers(p, as_of) for p in case.people[person_id].postings):
                 # his unit must be vetted too, and the case places him in none on D: held, never lifted
                 findings.add(("suspend", ("proposal", pid, person_id)))
@@ -258,40 +382,59 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
             for below in under[uid] - {uid}:
                 if any(effect == "bar" and g not in lifted[law] for effect, g in unit_direct[below]):
                     tasks.add(("keep-assistance-from-barred-units", law, pid, None))
+        if law == "state" and as_of < STATE_2022:
+            # "each unit from which a State proposal is withheld by an unlifted bar" (until the 2022 amendment)
+            for uid in recipients.units:
+                if any(effect == "bar" and g not in lifted["state"] for effect, g in unit_findings[uid]):
+                    tasks.add(("inform-foreign-government", "state", uid, None))
         waiver = emergency = False
         for det in case.determinations.values():
-            if det.proposal != pid or det.made > as_of:
+            if det.proposal != pid or not _stands(det, as_of):
                 continue
             if det.kind == "dod-waiver" and det.consulted_state is True:
                 waiver = True
             if det.kind == "dod-emergency" and proposal.kind != "training":
                 emergency = True
         if law == "dod" and waiver:
-            outcome = "waived"
-        elif law == "dod" and emergency:
-            outcome = "approved-by-exception"
-        else:
-            outcome = {"eligible": "approved", "remediated": "approved-by-exception", "suspended": "suspended",
-                       "ineligible": "rejected"}[status_of(findings, lifted[law])]
-        proposals[pid] = outcome
-        if law == "state":
-            # "each unit from which a State proposal is withheld by an unlifted bar"
-            for uid in recipients.units:
-                if any(effect == "bar" and g not in lifted["state"] for effect, g in unit_findings[uid]):
-                    tasks.add(("inform-foreign-government", "state", uid, None))
+            return "waived"
+        if law == "dod" and emergency:
+            return "approved-by-exception"
+        return {"eligible": "approved", "remediated": "approved-by-exception", "suspended": "suspended",
+                "ineligible": "rejected"}[status_of(findings, lifted[law])]
+
+    proposals = {}
+    for pid, proposal in case.proposals.items():
+        funded_by = proposal_laws(proposal)
+        under_laws = [law for law in funded_by if law in laws]  # decided only under the laws evaluated
+        if funded_by and not under_laws:
+            continue
+        outcomes = [decide_under(pid, proposal, law) for law in under_laws]
+        proposals[pid] = max(outcomes, key=COMBINED.index) if outcomes else "not-covered"
 
     # ---- tasks
-    if "state" in laws:
+    if "state" in laws and as_of >= STATE_2011:  # "(d)(6), since the (d) procedures of December 2011"
         for incident_id in incidents_with_grounds:
             if not case.incidents[incident_id].perpetrators.unit_identified:
                 tasks.add(("identify-unit", "state", incident_id, None))
     for det in case.determinations.values():
-        if det.made > as_of or (det.reported is not None and det.reported <= as_of):
+        if det.made > as_of:
             continue
-        if det.kind == "state-effective-steps" and "state" in laws:
-            tasks.add(("report-determination-to-congress", "state", det.id, None))
-        if det.kind in ("dod-corrective-steps", "dod-emergency", "dod-waiver") and "dod" in laws:
-            tasks.add(("report-to-congress-15-days", "dod", det.id, det.made + dt.timedelta(days=15)))
+        law = "state" if det.kind == "state-effective-steps" else "dod"
+        if law not in laws:
+            continue
+        if law == "state" and det.review is not None and _stands(det, as_of):
+            tasks.add(("review-effective-steps", "state", det.id, det.review))
+        if law == "dod" and det.kind != "dod-emergency" and det.consulted_state == "unknown":
+            tasks.add(("confirm-consultation-with-state", "dod", det.id, None))
+        if det.reported == "unknown":
+            tasks.add(("confirm-report-to-congress", law, det.id, None))
+        elif det.reported is None or det.reported > as_of:
+            if law == "state":
+                tasks.add(("report-determination-to-congress", "state", det.id, None))
+            else:
+                # "15 days counted from its first application (`applied`), or from `made`"
+                tasks.add(("report-to-congress-15-days", "dod", det.id,
+                           (det.applied or det.made) + dt.timedelta(days=15)))
 
     return {"units": units, "people": people, "proposals": proposals, "tasks": tasks}
 

@@ -11,9 +11,10 @@ shrinks towards the first option, the smaller count, the earlier date).
 
 What the cases cover:
 - dates: every date of a case, and its as-of date, is a day of a small per-case pool of "pivot" days in
-  2010-2020 (sometimes 2014-01-16/17, the DoD cut-off), or a day either side of one, so that the comparisons the
-  specification turns on (received vs made, assessed vs D, posting end vs incident start) are often equal or
-  adjacent;
+  2010-2020 (sometimes 2014-01-16/17, the DoD cut-off, 2014-12-18/19, its codification, the State amendments
+  of 2011-12-23 and 2022-03-15, and 2022-12-31, the written agreement), or a day either side of one, so that
+  the comparisons the specification turns on (received vs made, assessed vs D, posting end vs incident start)
+  are often equal or adjacent;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
   they close a cycle on some date (so `vetting.checks.check_case` accepts every case);
@@ -21,10 +22,15 @@ What the cases cover:
   and/or person, or `unit_identified: false` with or without a `force`;
 - information received on a day or a range (never before its incident began), assessed credible / pending /
   not-credible before or after D (pending with or without a date), second-tier review gross / not-gross / none,
-  its own violations (or none: the incident's) and its own `alleges` (a subset, possibly empty);
-- determinations of the four kinds, made and reported before or after D or not reported, consulted or not, often
-  about a unit some incident implicates; emergencies and waivers name a DoD proposal;
-- proposals of every authority and kind, recipients units and/or people or `identified: false`; investigations.
+  its own violations (or none: the incident's) and its own `alleges` (a subset, possibly empty), held by State,
+  DoD or both;
+- determinations of the four kinds, made and reported before or after D, not reported or `unknown`, consulted
+  or not or `unknown`, sometimes revoked or with a review date, often about a unit some incident implicates;
+  emergencies and waivers name a DoD proposal;
+- proposals of every funding source (sometimes mixed: two or three, under one law, both or neither), channel,
+  fiscal year (or none) and kind, recipients units and/or people or `identified: false` (with or without the
+  barred-unit list and the written agreement); investigations, some
+  dismissed or with suspects released on a day (which can end a State exception).
 Every entity states an `assumption` instead of citing sources, so the case needs no sources.
 """
 from __future__ import annotations
@@ -42,15 +48,20 @@ from vetting.load import Case
 
 START, END = dt.date(2010, 1, 1), dt.date(2020, 12, 31)
 DOD_CUTOFF = dt.date(2014, 1, 17)
+DOD_CODIFIED = dt.date(2014, 12, 19)
+LAW_CHANGES = [dt.date(2011, 12, 22), dt.date(2011, 12, 23), dt.date(2022, 3, 14), dt.date(2022, 12, 30)]
 WHY = "generated for a property-based test"
 
 CORE = ["torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law"]
 SECOND = ["cruel-inhuman-degrading-treatment", "prolonged-detention-without-charge", "other-flagrant-denial"]
-VIOLATIONS = CORE + SECOND + ["other"]
+VIOLATIONS = CORE + SECOND + ["other", "unknown"]
 CHAINS = ["command", "administrative", "operational"]
 ROLES = ["commander", "member", "deputy-commander", "other"]
-# weighted: the covered authorities come up more often than the uncovered ones
-AUTHORITIES = ["faa", "dod", "aeca", "dod", "faa", "fms", "dcs", "other"]
+# weighted: the sources of covered funds come up more often than the uncovered ones
+SOURCES = ["faa", "dod", "fmf", "dod-333", "imet", "purchaser", "incle", "dod-284", "other", "aeca", "esf",
+           "nadr", "pko"]
+CHANNELS = [None, "grant", "fms", "dcs", "eda", "dod-delivered"]
+FISCAL_YEARS = [None, None, 2012, 2013, 2014, 2015]
 KINDS = ["training", "equipment", "other"]
 STATUSES = ["credible", "credible", "pending", "not-credible"]
 REVIEWS = [None, "gross", "not-gross"]
@@ -107,6 +118,12 @@ class Dates:
         pool = {START + dt.timedelta(days=src.int(1, span - 1)) for _ in range(src.int(3, 8))}
         if src.one_in(2):
             pool |= {DOD_CUTOFF, DOD_CUTOFF - dt.timedelta(days=1)}
+        if src.one_in(3):
+            pool |= {DOD_CODIFIED, DOD_CODIFIED - dt.timedelta(days=1)}
+        if src.one_in(4):
+            pool |= {src.pick(LAW_CHANGES)}
+        if src.one_in(4):  # the 2022 amendment and the written agreement
+            pool |= {dt.date(2022, 3, 15), dt.date(2022, 12, 31), dt.date(2023, 6, 1)}
         self.pool = sorted(pool)
 
     def day(self) -> dt.date:
@@ -227,7 +244,9 @@ def build_information(src: Source, dates: Dates, incidents: dict, unit_ids: list
         on = max(on, received.from_) if on else None  # assessed on or after the first day it may have arrived
         assessment = Assessment(status=status, on=on, second_tier=src.pick(REVIEWS))
         out[f"n{i}"] = Information(id=f"n{i}", incident=incident.id, summary=f"item {i}", alleges=alleges,
-                                   violations=violations, received=received, assessment=assessment, assumption=WHY)
+                                   violations=violations, received=received,
+                                   held_by=src.pick(["both", "both", "state", "dod"]),
+                                   assessment=assessment, assumption=WHY)
     return out
 
 
@@ -235,15 +254,20 @@ def build_proposals(src: Source, dates: Dates, unit_ids: list, person_ids: list,
     out = {}
     for i in range(count):
         if src.one_in(5):
-            recipients = Recipients(identified=False, description="not named")
+            recipients = Recipients(identified=False, description="not named",
+                                    barred_list_given=dates.day() if src.one_in(2) else None,
+                                    written_agreement=dates.day() if src.one_in(2) else None)
         else:
             units = src.subset(unit_ids, hi=2)
             persons = src.subset(person_ids, hi=1)
             if not units and not persons:
                 units = [src.pick(unit_ids)]
             recipients = Recipients(units=units, people=persons)
+        # mostly one source; sometimes mixed funding (two or three sources, possibly under both laws)
+        sources = [src.pick(SOURCES)] if not src.one_in(4) else src.subset(SOURCES, lo=2, hi=3)
+        funding = Funding(sources=sources, channel=src.pick(CHANNELS), fiscal_year=src.pick(FISCAL_YEARS))
         out[f"q{i}"] = Proposal.model_validate({
-            "id": f"q{i}", "title": f"proposal {i}", "funding": Funding(authority=src.pick(AUTHORITIES)),
+            "id": f"q{i}", "title": f"proposal {i}", "funding": funding,
             "kind": src.pick(KINDS), "recipients": recipients, **dates.period(), "assumption": WHY})
     return out
 
@@ -253,17 +277,23 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
     """Determinations of every kind; the unit is often one some incident implicates (`hot`), so that exceptions
     meet the grounds they can lift, and steps name some of the case's incidents."""
     out = {}
-    dod_proposals = sorted(pid for pid, p in proposals.items() if p.funding.authority == "dod")
+    dod_proposals = sorted(pid for pid, p in proposals.items() if "dod" in p.laws)
     kinds = ["state-effective-steps", "dod-corrective-steps"] if incident_ids else []
     if dod_proposals:
         kinds += ["dod-emergency", "dod-waiver"]
     for i in range(count if kinds else 0):
         kind = src.pick(kinds)
         made = dates.day()
-        reported = None if src.one_in(3) else max(made, dates.day())
+        reported = None if src.one_in(3) else "unknown" if src.one_in(5) else max(made, dates.day())
         unit = src.pick(hot) if hot and not src.one_in(4) else src.pick(unit_ids)
         fields = {"id": f"d{i}", "kind": kind, "unit": unit, "made": made, "reported": reported,
-                  "consulted_state": src.pick([True, True, True, None, False]), "assumption": WHY}
+                  "consulted_state": src.pick([True, True, True, None, False, "unknown"]), "assumption": WHY}
+        if src.one_in(4):
+            fields["revoked"] = max(made, dates.day())
+        if src.one_in(4):
+            fields["review"] = dates.day()
+        if kind.startswith("dod") and src.one_in(3):
+            fields["applied"] = max(made, dates.day())
         if kind in ("dod-emergency", "dod-waiver"):
             fields["proposal"] = src.pick(dod_proposals)
         if kind == "dod-emergency":
@@ -277,14 +307,16 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
     return out
 
 
-def build_investigations(src: Source, incidents: dict, unit_ids: list, count: int) -> dict:
+def build_investigations(src: Source, dates: Dates, incidents: dict, unit_ids: list, count: int) -> dict:
     out = {}
     incident_ids = sorted(incidents)
     for i in range(count):
+        status = src.pick(["open", "closed", "convicted", "dismissed", "suspects-released"])
         out[f"v{i}"] = Investigation(
             id=f"v{i}", kind=src.pick(["investigation", "prosecution", "disciplinary"]), by="someone",
             incident=src.pick(incident_ids) if incident_ids and not src.one_in(3) else None,
-            subjects=Refs(units=src.subset(unit_ids, hi=1)), status=src.pick(["open", "closed", "convicted"]),
+            subjects=Refs(units=src.subset(unit_ids, hi=1)), status=status,
+            status_on=dates.day() if status in ("dismissed", "suspects-released") or src.one_in(2) else None,
             assumption=WHY)
     return out
 
@@ -309,7 +341,7 @@ def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
     determinations = build_determinations(src, dates, unit_ids, sorted(incidents, key=_index), proposals,
                                           count("determinations"), sorted(hot, key=_index),
                                           {iid: incident.date.from_ for iid, incident in incidents.items()})
-    investigations = build_investigations(src, incidents, unit_ids, count("investigations"))
+    investigations = build_investigations(src, dates, incidents, unit_ids, count("investigations"))
     case = Case(info=CaseInfo(id="generated", title="a generated case"), units=units, people=persons,
                 incidents=incidents, information=items, investigations=investigations,
                 determinations=determinations, proposals=proposals)

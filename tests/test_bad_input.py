@@ -115,6 +115,9 @@ BAD_VALUES = [
     ("vocabulary-authority", _set("proposals", "dod-training", "funding", "authority", "DoD"),
      ("authority: DoD", None), "proposals[0].funding.authority", ["`DoD` is not one of", "`dod`", "`faa`"],
      "did you mean `dod`?"),
+    ("legacy-authority-fms", _set("proposals", "dod-training", "funding", "authority", "fms"),
+     ("funding:", None), "proposals[0].funding", ["`authority: fms` does not say who pays",
+                                                        "`{sources: [fmf], channel: fms}`"], None),
     # ---- a fact with no source
     ("fact-without-source-unit", _drop("units", "zone", "sources"), ("- id: zone", None),
      "units[1]", ["a fact needs `sources`", "`assumption`"], None),

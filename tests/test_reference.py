@@ -457,7 +457,7 @@ def test_regression_no_identify_recipients_task_for_a_proposal_not_covered(decid
 
 @pytest.mark.parametrize("decide", DECIDERS)
 def test_regression_no_inform_task_for_a_purchaser_funded_sale(decide):
-    sale = {"id": "sale", "funding": {"authority": "fms"}, "kind": "equipment",
+    sale = {"id": "sale", "funding": {"sources": ["purchaser"], "channel": "fms"}, "kind": "equipment",
             "recipients": {"units": ["battalion"]}}
     case = make_case([ZONE, BATTALION], incidents=[KILLING], information=[REPORT], proposals=[sale])
     out = decide(case, D(2015, 1, 1))

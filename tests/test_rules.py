@@ -33,6 +33,7 @@ def test_a_rule_compiles_to_durable_json_exactly():
             {"info": {"$and": [{"t": "information"}, {"status": "credible"},
                                {"$lte": {"received": {"ctx__": "as_of"}}},
                                {"$lte": {"assessed": {"ctx__": "as_of"}}}]}},
+            {"available": {"$and": [{"t": "available"}, {"information": {"info": "ref"}}, {"law": "dod"}]}},
         ],
         "run": "credible-information-is-held@dod",
     }
@@ -65,7 +66,7 @@ BROKEN = [
                                                       "did you mean `information`"]),
     ("20-violations.yaml", "status: credible, received: {at_most: as_of}",
      "statuss: credible, received: {at_most: as_of}", ["credible-information-is-held", "no field `statuss`"]),
-    ("10-coverage.yaml", "citation: {state: crs-if10575}", "citation: {state: crs-if1057}",
+    ("10-coverage.yaml", "citation: {state: crs-if10575, dod: crs-if10575}", "citation: {state: crs-if1057}",
      ["purchaser-funded-sales-not-covered", "`crs-if1057` is not in citations.yaml"]),
     ("10-coverage.yaml", "effect: not-covered}\n\n  - id: other-funds",
      "effect: not_covered}\n\n  - id: other-funds", ["not_covered", "is not an effect"]),
@@ -109,7 +110,7 @@ def test_duplicate_rule_ids_are_refused(tmp_path):
 
 
 def test_effect_vocabulary_is_closed():
-    assert set(EFFECTS) == {"bar", "suspend", "lift", "covered", "not-covered", "except", "waive", "note"}
+    assert set(EFFECTS) == {"bar", "suspend", "lift", "lapse", "covered", "not-covered", "except", "waive", "note"}
 
 
 def test_two_versions_of_the_rule_set_run_side_by_side(tmp_path):

@@ -76,6 +76,8 @@ class Violation(str, Enum):
     other_flagrant_denial = "other-flagrant-denial"
     # conduct recorded as context, not a gross violation by itself
     other = "other"
+    # the sources report a violation without saying what kind: held until it is classified
+    unknown = "unknown"
 
 
 CORE_VIOLATIONS = frozenset({"torture", "extrajudicial-killing", "enforced-disappearance",
@@ -119,17 +121,42 @@ class Reliability(str, Enum):
     F = "F"
 
 
-class Authority(str, Enum):
-    faa = "faa"  # Foreign Assistance Act: State law
-    aeca = "aeca"  # Arms Export Control Act: State law
-    fms = "fms"  # Foreign Military Sales: purchaser-funded, not covered
-    dcs = "dcs"  # Direct Commercial Sales: purchaser-funded, not covered
-    dod = "dod"  # funds made available to the Department of Defense: DoD law
-    other = "other"  # neither law's funds
+class FundingSource(str, Enum):
+    """Where the money comes from: this, not the channel, decides which Leahy law covers the assistance."""
+
+    fmf = "fmf"  # Foreign Military Financing (AECA sec. 23): State law
+    imet = "imet"  # International Military Education and Training (FAA part II ch. 5): State law
+    incle = "incle"  # International Narcotics Control and Law Enforcement (FAA part I ch. 8): State law
+    nadr = "nadr"  # Nonproliferation, Anti-terrorism, Demining and Related Programs (FAA): State law
+    pko = "pko"  # Peacekeeping Operations (FAA part II ch. 6): State law
+    esf = "esf"  # Economic Support Fund (FAA part II ch. 4): State law
+    faa = "faa"  # another account under the Foreign Assistance Act: State law
+    aeca = "aeca"  # another authority of the Arms Export Control Act: State law
+    dod_333 = "dod-333"  # 10 U.S.C. 333, building partner capacity: DoD law
+    dod_284 = "dod-284"  # 10 U.S.C. 284, counter-drug support: DoD law
+    dod = "dod"  # other amounts made available to the Department of Defense: DoD law
+    purchaser = "purchaser"  # the buyer's own national funds: neither law
+    other = "other"  # funds under neither law
 
 
-LAW_OF_AUTHORITY = {"faa": "state", "aeca": "state", "fms": "state", "dcs": "state", "dod": "dod", "other": None}
-PURCHASER_FUNDED = frozenset({"fms", "dcs"})
+class Channel(str, Enum):
+    """How the assistance is delivered; recorded, but coverage follows the source of the money."""
+
+    grant = "grant"
+    fms = "fms"  # Foreign Military Sales (a government-to-government sale, whoever pays)
+    dcs = "dcs"  # Direct Commercial Sales
+    eda = "eda"  # Excess Defense Articles
+    dod_delivered = "dod-delivered"
+
+
+STATE_SOURCES = frozenset({"fmf", "imet", "incle", "nadr", "pko", "esf", "faa", "aeca"})
+DOD_SOURCES = frozenset({"dod-333", "dod-284", "dod"})
+LAW_OF_SOURCE = {**{s: "state" for s in STATE_SOURCES}, **{s: "dod" for s in DOD_SOURCES},
+                 "purchaser": None, "other": None}
+# the former `authority` field, read as the sources and channel it meant (docs/case-format.md); `fms` is refused:
+# a Foreign Military Sale may be paid by the buyer or financed with FMF, and the old value does not say which
+LEGACY_AUTHORITY = {"faa": {"sources": ["faa"]}, "aeca": {"sources": ["aeca"]}, "dod": {"sources": ["dod"]},
+                    "other": {"sources": ["other"]}, "dcs": {"sources": ["purchaser"], "channel": "dcs"}}
 
 
 class AssistanceKind(str, Enum):
@@ -162,8 +189,14 @@ class InvestigationStatus(str, Enum):
     charged = "charged"
     convicted = "convicted"
     acquitted = "acquitted"
-    dismissed = "dismissed"
+    dismissed = "dismissed"  # charges dropped
+    suspects_released = "suspects-released"
     closed = "closed"
+
+
+# what the foreign government did that shows it is no longer taking steps to bring those responsible to justice
+SETBACKS = frozenset({"dismissed", "suspects-released"})
+UNKNOWN = "unknown"
 
 
 # ---------------------------------------------------------------- building blocks
@@ -362,6 +395,9 @@ class Information(Sourced):
                                                    "default: the incident's")
     violations: list[Violation] | None = Field(None, description="default: the incident's")
     received: When
+    held_by: Literal["state", "dod", "both"] = Field(
+        "both", description="who holds it: the Department of State, of Defense, or both (default: both, as "
+                            "when the departments share what they receive)")
     reliability: Reliability | None = None
     corroborated_by: list[Id] = Field(default_factory=list, description="other information items")
     assessment: Assessment
@@ -374,9 +410,18 @@ class Investigation(Sourced):
     incident: Id | None = None
     subjects: Refs = Field(default_factory=Refs)
     status: InvestigationStatus
+    status_on: Date | None = Field(None, description="the day it reached its status; required for `dismissed` and "
+                                                     "`suspects-released`, which can end a State exception")
     opened: Date | None = None
     closed: Date | None = None
     description: str | None = None
+
+    @model_validator(mode="after")
+    def _setback_dated(self):
+        if self.status in SETBACKS and self.status_on is None:
+            raise ValueError(f"a `{self.status}` investigation needs the day it happened (`status_on`): a State "
+                             f"exception made before that day lapses")
+        return self
 
 
 class Determination(Sourced):
@@ -390,10 +435,16 @@ class Determination(Sourced):
                                 description="for effective or corrective steps: the incidents whose responsible "
                                             "members the steps concern; the exception covers only these")
     made: Date
-    reported: Date | None = Field(None, description="when it was reported to the appropriate congressional "
-                                                    "committees")
-    consulted_state: bool | None = Field(None, description="DoD determinations: made after consulting the "
-                                                           "Secretary of State")
+    reported: Date | Literal["unknown"] | None = Field(
+        None, description="when it was reported to the appropriate congressional committees; `unknown` when the "
+                          "sources do not say whether it was (absent: not reported)")
+    consulted_state: bool | Literal["unknown"] | None = Field(
+        None, description="DoD determinations: made after consulting the Secretary of State; `unknown` when the "
+                          "sources do not say")
+    applied: Date | None = Field(None, description="DoD: the day the exception or waiver was first applied to "
+                                                   "assistance (the 15-day report runs from it; default: `made`)")
+    revoked: Date | None = Field(None, description="the day it was revoked or ended: it has no effect from then")
+    review: Date | None = Field(None, description="the day it is due for review (a task opens then)")
     emergency: Emergency | None = None
     circumstances: str | None = None
 
@@ -411,27 +462,83 @@ class Determination(Sourced):
             raise ValueError(f"`incidents` belongs only to an effective-steps or corrective-steps determination")
         if self.kind != "dod-emergency" and self.emergency is not None:
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
-        if self.reported and self.reported < self.made:
+        if self.reported_on and self.reported_on < self.made:
             raise ValueError(f"`reported` ({self.reported}) is before `made` ({self.made})")
+        if self.applied and self.applied < self.made:
+            raise ValueError(f"`applied` ({self.applied}) is before `made` ({self.made})")
+        if self.revoked and self.revoked < self.made:
+            raise ValueError(f"`revoked` ({self.revoked}) is before `made` ({self.made})")
         return self
+
+    @property
+    def reported_on(self) -> dt.date | None:
+        """The day it was reported, or None (not reported, or not known whether it was)."""
+        return None if self.reported == UNKNOWN else self.reported
+
+
+class Authority(str, Enum):
+    """The former `funding.authority` (before sources and channels), still read: see LEGACY_AUTHORITY."""
+
+    faa = "faa"
+    aeca = "aeca"
+    fms = "fms"
+    dcs = "dcs"
+    dod = "dod"
+    other = "other"
 
 
 class Funding(Model):
-    authority: Authority
+    sources: list[FundingSource] = Field(default_factory=list,
+                                         description="where the money comes from (several for mixed funding); "
+                                                     "decides the law")
+    channel: Channel | None = Field(None, description="how it is delivered: grant, fms, dcs, eda, dod-delivered")
+    fiscal_year: int | None = Field(None, ge=1990, le=2100,
+                                    description="the fiscal year of the appropriation the funds come from")
     account: str | None = None
+    authority: Authority | None = Field(None, description="the former format: faa, aeca, dod, other, dcs "
+                                                          "(read as sources); fms is refused, say who pays")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _legacy_authority(cls, value):
+        """`authority:` keeps working where its meaning is certain (LEGACY_AUTHORITY)."""
+        if not isinstance(value, dict) or value.get("authority") is None:
+            return value
+        if "sources" in value or "channel" in value:
+            raise ValueError("give the funding `sources` and `channel`, not `authority` as well")
+        if value["authority"] == "fms":
+            raise ValueError("`authority: fms` does not say who pays for the sale; write "
+                             "`{sources: [purchaser], channel: fms}` for a sale the buyer pays with its own funds, "
+                             "or `{sources: [fmf], channel: fms}` for one financed with Foreign Military Financing")
+        return {**LEGACY_AUTHORITY.get(value["authority"], {}), **value}
+
+    @model_validator(mode="after")
+    def _has_a_source(self):
+        if not self.sources:
+            raise ValueError("say where the money comes from: `sources` (" +
+                             ", ".join(s.value for s in FundingSource) + ")")
+        return self
 
     @property
-    def law(self) -> str | None:
-        return LAW_OF_AUTHORITY[self.authority]
+    def laws(self) -> tuple:
+        """The laws whose funds pay for the assistance, State first."""
+        found = {LAW_OF_SOURCE[source] for source in self.sources}
+        return tuple(law for law in ("state", "dod") if law in found)
 
     @property
     def purchaser_funded(self) -> bool:
-        return self.authority in PURCHASER_FUNDED
+        return set(self.sources) == {"purchaser"}
 
 
 class Recipients(Refs):
     identified: bool = True
     description: str | None = None
+    barred_list_given: Date | None = Field(
+        None, description="recipients not identified: the day the list of barred units was given to the recipient "
+                          "government (22 U.S.C. 2378d(c)(1), since 2022)")
+    written_agreement: Date | None = Field(
+        None, description="recipients not identified: the day the recipient government's written agreement to "
+                          "honour the bar was concluded (required from 2022-12-31)")
 
     @model_validator(mode="after")
     def _identified_or_not(self):
@@ -457,8 +564,14 @@ class Proposal(Sourced, Period):
     description: str | None = None
 
     @property
+    def laws(self) -> tuple:
+        return self.funding.laws
+
+    @property
     def law(self) -> str | None:
-        return self.funding.law
+        """`state`, `dod`, `both` (mixed funding under the two laws) or None (neither law's funds)."""
+        laws = self.funding.laws
+        return None if not laws else laws[0] if len(laws) == 1 else "both"
 
 
 class CaseInfo(Model):

@@ -79,7 +79,7 @@ def check_case(case) -> None:
                 raise error_at(case, det.id, ("proposal",),
                                f"a `{det.kind}` determination concerns a unit, not one proposal")
             law = case.proposals[det.proposal].law
-            if law != "dod":
+            if "dod" not in case.proposals[det.proposal].laws:
                 raise error_at(case, det.id, ("proposal",),
                                f"a `{det.kind}` applies only to assistance under the DoD law, and "
                                f"`{det.proposal}` is funded under {law or 'neither'} law",

@@ -27,6 +27,8 @@ from vetting.ruleset import LAWS, RuleSet, load_ruleset
 UNIT_STATUSES = ("eligible", "suspended", "ineligible", "remediated")
 OUTCOMES = ("approved", "suspended", "rejected", "approved-by-exception", "waived", "not-covered")
 RESTRICTIVE = ("bar", "suspend")
+# a proposal paid from the funds of both laws goes ahead only as far as each law lets it: the strictest outcome
+COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "suspended", "rejected")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class ProposalDecision:
     law: str | None
     outcome: str
     findings: list = field(default_factory=list)
+    outcomes: dict | None = None  # mixed funding under both laws: the outcome under each
 
 
 @dataclass(frozen=True)
@@ -204,7 +207,10 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
     derived = [_plain(d) for d in derived]
     _check_effects(ruleset, derived)
     raw = [d for d in derived if d["t"] == "finding" and d["law"] in laws]
-    lifted = {(d["law"], d.get("ground")) for d in raw if d["effect"] == "lift"}
+    # a lift counts unless the determination that made it has lapsed for that ground (the State present test)
+    lapsed = {(d["law"], d.get("ground"), d.get("determination")) for d in raw if d["effect"] == "lapse"}
+    lifted = {(d["law"], d.get("ground")) for d in raw
+              if d["effect"] == "lift" and (d["law"], d.get("ground"), d.get("determination")) not in lapsed}
     order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
 
     def _finding_key(f):
@@ -246,11 +252,16 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
 
     proposals = {}
     for pid, proposal in case.proposals.items():
-        if proposal.law is not None and proposal.law not in laws:
+        under = [law for law in proposal.laws if law in laws]  # mixed funding: decided under each law it falls under
+        if proposal.laws and not under:
             continue
         found = findings_of("proposal", pid)
-        mine = [f for f in found if proposal.law is None or f.law == proposal.law]
-        proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine, ruleset), found)
+        outcomes = {law: _outcome(pid, [f for f in found if f.law == law], ruleset) for law in under}
+        outcome = (max(outcomes.values(), key=COMBINED.index) if outcomes
+                   else _outcome(pid, found, ruleset))  # neither law's funds: the not-covered finding decides
+        law = under[0] if len(under) == 1 else ("both" if under else None)
+        proposals[pid] = ProposalDecision(pid, proposal.title, law, outcome, found,
+                                          outcomes if len(outcomes) > 1 else None)
 
     # one task per kind, law and subject; when several facts open it, it rests on all of them
     # (two rules opening one task: the earliest due date and then the first rule give its due date and citation,

@@ -25,14 +25,22 @@ FACT_FIELDS: dict[str, frozenset] = {
     "unposted": frozenset({"person"}),  # a person the case places in no unit on the as-of date
     "posting": frozenset({"person", "unit", "role", "from", "to"}),
     "incident": frozenset({"ref", "start", "end", "identified", "force"}),
-    "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review"}),
+    "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review",
+                              "held_by"}),
     "violation": frozenset({"information", "kind"}),
     "alleged_unit": frozenset({"information", "unit"}),
     "alleged_person": frozenset({"information", "person"}),
-    "investigation": frozenset({"ref", "incident", "status"}),
-    "determination": frozenset({"ref", "kind", "unit", "proposal", "made", "reported", "consulted"}),
+    "investigation": frozenset({"ref", "incident", "status", "on"}),  # `on`: the day it reached its status
+    # `reported`/`consulted`: the day (LATEST: not reported) and true/false, with `*_known: false` when the case
+    # says `unknown`; `revoked`, `review`: days, LATEST when none
+    "determination": frozenset({"ref", "kind", "unit", "proposal", "made", "reported", "reported_known",
+                                "consulted", "consulted_known", "revoked", "review", "applied"}),
     "addresses": frozenset({"determination", "incident"}),
-    "proposal": frozenset({"ref", "law", "authority", "kind", "identified"}),
+    # one `proposal` fact per law whose funds pay for it (`law: none` when neither law's do); `fy` is the fiscal
+    # year of the funds, 9999 when the case does not say (read as new funds: the cautious reading)
+    # `list_given`, `agreement`: days the barred-unit list was given and the written agreement concluded (LATEST: not)
+    "proposal": frozenset({"ref", "law", "kind", "identified", "fy", "list_given", "agreement"}),
+    "funding": frozenset({"proposal", "source", "channel"}),
     "recipient_unit": frozenset({"proposal", "unit"}),
     "recipient_person": frozenset({"proposal", "person"}),
 }
@@ -122,7 +130,8 @@ def build(case, as_of: dt.date) -> list[dict]:
         add({"t": "information", "ref": item.id, "incident": item.incident,
              "received": day(item.received.from_, 0), "received_by": day(item.received.to, 0),
              "status": assessment.status,
-             "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none"})
+             "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none",
+             "held_by": item.held_by})
         for violation in item.violations or incident.violations:
             add({"t": "violation", "information": item.id, "kind": violation})
         alleged = item.alleges or incident.perpetrators
@@ -131,16 +140,25 @@ def build(case, as_of: dt.date) -> list[dict]:
         for person in alleged.people:
             add({"t": "alleged_person", "information": item.id, "person": person})
     for inv in case.investigations.values():
-        add({"t": "investigation", "ref": inv.id, "incident": inv.incident or "", "status": inv.status})
+        add({"t": "investigation", "ref": inv.id, "incident": inv.incident or "", "status": inv.status,
+             "on": day(inv.status_on, LATEST)})
     for det in case.determinations.values():
         add({"t": "determination", "ref": det.id, "kind": det.kind, "unit": det.unit, "proposal": det.proposal or "",
-             "made": day(det.made, 0), "reported": day(det.reported, LATEST),
-             "consulted": bool(det.consulted_state)})
+             "made": day(det.made, 0), "reported": day(det.reported_on, LATEST),
+             "reported_known": det.reported != "unknown", "consulted": det.consulted_state is True,
+             "consulted_known": det.consulted_state != "unknown",
+             "revoked": day(det.revoked, LATEST), "review": day(det.review, LATEST),
+             "applied": day(det.applied or det.made, 0)})  # `applied` defaults to the day it was made
         for incident in det.incidents:
             add({"t": "addresses", "determination": det.id, "incident": incident})
     for prop in case.proposals.values():
-        add({"t": "proposal", "ref": prop.id, "law": prop.law or "none", "authority": prop.funding.authority,
-             "kind": prop.kind, "identified": prop.recipients.identified})
+        for law in prop.laws or ("none",):
+            add({"t": "proposal", "ref": prop.id, "law": law, "kind": prop.kind,
+                 "identified": prop.recipients.identified, "fy": prop.funding.fiscal_year or 9999,
+                 "list_given": day(prop.recipients.barred_list_given, LATEST),
+                 "agreement": day(prop.recipients.written_agreement, LATEST)})
+        for source in dict.fromkeys(prop.funding.sources):
+            add({"t": "funding", "proposal": prop.id, "source": source, "channel": prop.funding.channel or ""})
         for unit in prop.recipients.units:
             add({"t": "recipient_unit", "proposal": prop.id, "unit": unit})
         for person in prop.recipients.people:

@@ -28,6 +28,7 @@ def to_json(report: Report) -> dict:
         "people": [{"id": p.id, "name": p.name, "count": case.people[p.id].count, "status": p.status,
                     "findings": [f.to_dict() for f in p.findings]} for p in report.people.values()],
         "proposals": [{"id": p.id, "title": p.title, "law": p.law, "outcome": p.outcome,
+                       **({"outcomes": p.outcomes} if p.outcomes else {}),  # mixed funding: per law
                        "findings": [f.to_dict() for f in p.findings]} for p in report.proposals.values()],
         "tasks": [t.to_dict() for t in report.tasks],
         "software": provenance.software(),  # with the sha256 of every input: what `vetting verify` re-runs

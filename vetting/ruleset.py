@@ -26,6 +26,7 @@ EFFECTS = {
     "bar": "credible information of a gross violation: no assistance (a proposal: rejected)",
     "suspend": "assistance held pending assessment, review or identification",
     "lift": "an exception lifts a bar or a suspension",
+    "lapse": "an exception no longer lifts the ground (the government stopped taking effective steps)",
     "covered": "the law covers this assistance",
     "not-covered": "the law does not cover this assistance",
     "except": "an exception lets the proposal go ahead",
