@@ -302,7 +302,9 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
             fields["incidents"] = src.subset(incident_ids, lo=1)
             # made once the incidents it concerns have begun (`began`: incident id -> first day)
             fields["made"] = max([made] + [began[i] for i in fields["incidents"]])
-            fields["reported"] = reported and max(reported, fields["made"])
+            for later in ("reported", "revoked", "applied"):  # none of them before the day it was made
+                if isinstance(fields.get(later), dt.date):
+                    fields[later] = max(fields[later], fields["made"])
         out[f"d{i}"] = Determination.model_validate(fields)
     return out
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vetting.casefile import (LAW_OF_AUTHORITY, AssessmentStatus, AssistanceKind, Authority, DeterminationKind,
-                              InvestigationStatus, Role, SecondTierReview, UnitKind, Violation)
+from vetting.casefile import (LAW_OF_SOURCE, AssessmentStatus, AssistanceKind, Channel, DeterminationKind,
+                              FundingSource, InvestigationStatus, Role, SecondTierReview, UnitKind, Violation)
 
 EPOCH = dt.date(1970, 1, 1)
 EARLIEST = -1_000_000  # an open start: "since before the sources speak" (before 0001-01-01, day -719162)
@@ -58,19 +58,25 @@ FACT_VALUES: dict[tuple, frozenset] = {
     ("incident", "identified"): frozenset({True, False}),
     ("information", "status"): _values(AssessmentStatus),
     ("information", "review"): _values(SecondTierReview) | {"none"},
+    ("information", "held_by"): frozenset({"state", "dod", "both"}),
     ("violation", "kind"): _values(Violation),
     ("investigation", "status"): _values(InvestigationStatus),
     ("determination", "kind"): _values(DeterminationKind),
     ("determination", "consulted"): frozenset({True, False}),
-    ("proposal", "law"): frozenset(law or "none" for law in LAW_OF_AUTHORITY.values()),
-    ("proposal", "authority"): _values(Authority),
+    ("determination", "reported_known"): frozenset({True, False}),
+    ("determination", "consulted_known"): frozenset({True, False}),
+    ("proposal", "law"): frozenset(law or "none" for law in LAW_OF_SOURCE.values()),
+    ("funding", "source"): _values(FundingSource),
+    ("funding", "channel"): _values(Channel) | {""},
     ("proposal", "kind"): _values(AssistanceKind),
     ("proposal", "identified"): frozenset({True, False}),
 }
 # fields holding a date (a whole day): a rule compares them with dates, `as_of` or other dates, never a number
 DATE_FIELDS = frozenset({("context", "as_of"), ("posting", "from"), ("posting", "to"), ("incident", "start"),
                          ("incident", "end"), ("information", "received"), ("information", "received_by"),
-                         ("information", "assessed"), ("determination", "made"), ("determination", "reported")})
+                         ("information", "assessed"), ("investigation", "on"), ("determination", "made"),
+                         ("determination", "reported"), ("determination", "revoked"), ("determination", "review"),
+                         ("determination", "applied"), ("proposal", "list_given"), ("proposal", "agreement")})
 
 
 def day(value: dt.date | None, default: int) -> int:
