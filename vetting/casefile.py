@@ -443,6 +443,7 @@ class Proposal(Sourced, Period):
     kind: AssistanceKind
     recipients: Recipients
     amount: Amount | None = None
+    quantity: int | None = Field(None, ge=0, description="how many: trainees of a course, items of equipment")
     description: str | None = None
 
     @property

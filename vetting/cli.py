@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
                    help="write to FILE instead of standard output")
 
+    from vetting.importers.commands import add_parsers as add_import_parsers
+
+    add_import_parsers(sub, _given)
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
@@ -229,6 +233,12 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
+def _import(args) -> int:
+    from vetting.importers.commands import run
+
+    return run(args)
+
+
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
-            "whatif": _whatif,
+            "whatif": _whatif, "import": _import,
             "schema": _schema}
