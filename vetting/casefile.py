@@ -13,22 +13,65 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Day(dt.date):
+    """A day read from a date written at day, month or year precision (`2014-06-30`, `2014-06`, `2014`).
+
+    `written` keeps what the file says; `first` and `last` are the first and last day it can mean. Which day
+    stands for it is decided per field (docs/decisions.md, "Imprecise dates"): the reading that is safer for a
+    bar. An ordinary `datetime.date` in every comparison.
+    """
+
+    written: str
+    first: dt.date
+    last: dt.date
+
+    @property
+    def precise(self) -> bool:
+        return self.first == self.last
+
+
+def _day(value, latest: bool) -> dt.date:
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or a date): no timestamps, no numbers, no other forms."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)  # `date: 2014` unquoted is a year, as YAML reads it: a number
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError("expected a date written `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` where only the month or "
+                         "year is known)")
+    year, month, day_ = int(match[1]), match[2] and int(match[2]), match[3] and int(match[3])
+    try:
+        first = dt.date(year, month or 1, day_ or 1)
+        if day_:
+            last = first
+        elif month:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            last = dt.date(year, 12, 31)
+    except ValueError:
+        raise ValueError(f"`{value}` is not a real calendar date") from None
+    chosen = last if latest else first
+    result = Day(chosen.year, chosen.month, chosen.day)
+    result.written, result.first, result.last = value, first, last
+    return result
 
 
 def _strict_date(value):
-    """Only ISO `YYYY-MM-DD` strings (or dates): no timestamps, no numbers, no partial dates."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"`{value}` is not a real calendar date") from None
-    raise ValueError("expected a date written `YYYY-MM-DD`")
+    return _day(value, latest=False)
 
 
-Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+def _late_date(value):
+    return _day(value, latest=True)
+
+
+_DATE_INPUT = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# a date read as its first day (an imprecise start, `received`, the default) or as its last day
+Date = Annotated[dt.date, BeforeValidator(_strict_date, json_schema_input_type=_DATE_INPUT)]
+LateDate = Annotated[dt.date, BeforeValidator(_late_date, json_schema_input_type=_DATE_INPUT)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="a short stable slug: a-z, 0-9, `.`, `_`, `-`")]
 
 
@@ -195,7 +238,7 @@ class Period(Model):
     """A span of days; an open end means 'still true' and an open start 'since before the sources speak'."""
 
     from_: Date | None = Field(None, alias="from")
-    to: Date | None = None
+    to: LateDate | None = None  # an imprecise end is read as its last day: the span is never shortened
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -208,8 +251,8 @@ class Period(Model):
 
 
 def _day_or_range(value):
-    """`2014-06-30` is shorthand for `{from: 2014-06-30, to: 2014-06-30}`."""
-    if isinstance(value, (str, dt.date)):
+    """`2014-06-30` is shorthand for `{from: 2014-06-30, to: 2014-06-30}`; `2014-06` for the whole month."""
+    if isinstance(value, (str, dt.date, int)) and not isinstance(value, bool):  # `2014` is a year
         return {"from": value, "to": value}
     return value
 
@@ -218,7 +261,7 @@ class DayRange(Model):
     """A day, or the range of days within which it fell (`{from, to}`, both required)."""
 
     from_: Date = Field(alias="from")
-    to: Date
+    to: LateDate
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -338,6 +381,9 @@ class Assessment(Model):
     def _dated(self):
         if self.status != "pending" and self.on is None:
             raise ValueError("a `credible` or `not-credible` assessment needs the date it was made (`on`)")
+        if self.status == "not-credible" and isinstance(self.on, Day) and not self.on.precise:
+            # a finding of "not credible" ends a suspension: an imprecise day counts from its last day
+            object.__setattr__(self, "on", _late_date(self.on.written))
         return self
 
 
@@ -378,8 +424,8 @@ class Determination(Sourced):
     incidents: list[Id] = Field(default_factory=list,
                                 description="for effective or corrective steps: the incidents whose responsible "
                                             "members the steps concern; the exception covers only these")
-    made: Date
-    reported: Date | None = Field(None, description="when it was reported to the appropriate congressional "
+    made: LateDate  # an imprecise day of a determination counts from its last day: it lifts nothing earlier
+    reported: LateDate | None = Field(None, description="when it was reported to the appropriate congressional "
                                                     "committees")
     consulted_state: bool | None = Field(None, description="DoD determinations: made after consulting the "
                                                            "Secretary of State")
