@@ -226,6 +226,9 @@ class Sourced(Model):
     sources: Citations = Field(default_factory=list)
     assumption: str | None = Field(None, min_length=3,
                                    description="why this fact is assumed rather than sourced")
+    confidence: Literal["low", "medium", "high"] | None = Field(
+        None, description="the confidence the source itself gives this fact (Security Force Monitor: Low, "
+                          "Medium, High); absent when the source gives none")
 
     @model_validator(mode="after")
     def _has_basis(self):
@@ -290,7 +293,8 @@ class Source(Model):
     date: Date | None = None
     url: str | None = Field(None, pattern=r"^https?://\S+$")
     authors: list[str] = Field(default_factory=list)
-    kind: Literal["media", "government", "ngo", "court", "academic", "reference", "other"] = "media"
+    kind: Literal["media", "government", "international-organisation", "ngo", "court", "academic", "reference",
+                  "other"] = "media"
     reliability: Reliability | None = None
     text: str | None = Field(None, pattern=r"^[A-Za-z0-9._/-]+$",
                              description="path, relative to the case folder, of the source's text shipped with "
@@ -308,10 +312,21 @@ class Unit(Sourced):
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     kind: UnitKind
+    classification: list[str] = Field(default_factory=list,
+                                      description="the source's own classification, verbatim (SFM: Militar, "
+                                                  "Ejército, Policía Federal, ...)")
+    formed: Date | None = Field(None, description="when the unit was formed, where a source says")
+    dissolved: LateDate | None = Field(None, description="when the unit was dissolved, where a source says")
     echelon: str | None = None
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
     personnel: int | None = Field(None, ge=0)
     parents: list[ParentLink] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _formed_before_dissolved(self):
+        if self.formed and self.dissolved and self.dissolved < self.formed:
+            raise ValueError(f"`dissolved` ({self.dissolved}) is before `formed` ({self.formed})")
+        return self
 
 
 class Posting(Sourced, Period):
