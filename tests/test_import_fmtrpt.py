@@ -12,7 +12,7 @@ from vetting.importers.match import Matcher, normalise
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "fmtrpt" / "sample.tsv"
 ROSTER = DATA / "roster"
-REAL = Path(__file__).parent.parent / "cases" / "mexico-sfm" / "data" / "fmtrpt_mexico_fy2001_2019.tsv"
+REAL = Path(__file__).parent.parent / "cases" / "mexico-data" / "fmtrpt_mexico_fy2001_2019.tsv"
 
 
 def _proposals(folder: Path) -> list:
@@ -154,3 +154,9 @@ def test_all_6051_mexico_rows_import_with_counts_that_add_up(run_cli, tmp_path):
                           "skipped 28")
     assert len(_proposals(tmp_path / "out")) == 5933
     assert len([line for line in err.splitlines() if line.startswith("skipped ")]) == 28
+
+
+def test_initials_are_too_short_to_match():
+    matcher = Matcher([("ra", ["Región Aérea del Sureste", "R.A.SE."])])
+    assert matcher.match("SE,AR") is None
+    assert matcher.match("Region Aerea del Sureste").unit == "ra"

@@ -223,7 +223,8 @@ def load_case(paths) -> Case:
     locations: dict = {}
     files = []
     info = None
-    info_doc = None
+    case_docs: dict = {}  # the file holding the `case` block of each path given
+    combined: list = []  # the `case` blocks of other cases given with the first: several cases merged into one
     seen: dict = {}
     for path in paths:
         for file in case_files(path):
@@ -237,11 +238,15 @@ def load_case(paths) -> Case:
                 continue
             part = _validate(doc, CaseFile)
             if part.case is not None:
-                if info is not None:
+                if path in case_docs:
                     raise InputError("a case has one `case` block, and this is the second", file=doc.path,
                                      line=doc.line(("case",)), field="case",
-                                     hint=f"the first is in {info_doc.path}")
-                info, info_doc = part.case, doc
+                                     hint=f"the first is in {case_docs[path].path}")
+                case_docs[path] = doc
+                if info is None:
+                    info = part.case
+                else:
+                    combined.append(part.case)  # another case given: its entities join this one's
             for name in COLLECTIONS:
                 for index, entity in enumerate(getattr(part, name)):
                     _add(collections, locations, name, entity, Location(doc, (name, index)))
@@ -252,11 +257,21 @@ def load_case(paths) -> Case:
         # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
         slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
         info = CaseInfo(id=slug or "case", title=stem or "case")
+    if combined:
+        info = _combined_info([info, *combined])
     case = Case(info=info, files=tuple(files), folder=folder, locations=locations, **collections)
     from vetting.checks import check_case
 
     check_case(case)
     return case
+
+
+def _combined_info(infos: list) -> CaseInfo:
+    """Several cases merged (`vetting audit cases/a cases/b`): one case named after all of them."""
+    countries = {i.country for i in infos}
+    return CaseInfo(id=".".join(i.id for i in infos)[:80].rstrip("._-"), title=" + ".join(i.title for i in infos),
+                    country=countries.pop() if len(countries) == 1 else None,
+                    description="Cases merged: " + ", ".join(i.id for i in infos))
 
 
 def _add(collections, locations, name, entity, where: Location):

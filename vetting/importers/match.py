@@ -9,7 +9,8 @@ A roster name matches when
    another unit: such rows stay unmatched for an analyst to map),
 2. both carry exactly the same numbers (the 22nd zone is never the 2nd, and "military zone" with no number
    is no particular zone), and
-3. the shorter of the two has at least two words ("police" alone names no unit).
+3. the shorter of the two has at least two words of three letters or more, or numbers ("police" alone names
+   no unit, and initials such as "SE, AR" or "R.A.SE." are too short to compare).
 The best-scoring unit wins; two different units at the best score is no match (ambiguous). A wrong match
 would put assistance on the wrong unit, so the rule leans to "unmatched": an unmatched row keeps its raw name.
 """
@@ -44,6 +45,11 @@ def normalise(name: str) -> str:
     return " ".join(dict.fromkeys(w for w in out if w not in FILLER))  # each word once, in order
 
 
+def _words(text: str) -> int:
+    """The words that carry a name: numbers, and words of three letters or more (not initials)."""
+    return sum(1 for w in text.split() if w.isdigit() or len(w) >= 3)
+
+
 def _numbers(text: str) -> frozenset:
     return frozenset(int(n) for n in re.findall(r"\d+", text))
 
@@ -66,7 +72,7 @@ class Matcher:
             for name in names:
                 norm = normalise(name)
                 if norm:
-                    entry = (uid, name, norm, len(norm.split()))
+                    entry = (uid, name, norm, _words(norm))
                     self.entries.append(entry)
                     self.by_numbers.setdefault(_numbers(norm), []).append(entry)
         self._match = lru_cache(maxsize=None)(self._best)
@@ -74,7 +80,7 @@ class Matcher:
     def describe(self) -> str:
         units = len({e[0] for e in self.entries})
         return (f"{units} roster units, {len(self.entries)} names and aliases; rapidfuzz token_sort_ratio ≥ "
-                f"{THRESHOLD}, the same numbers, at least two words; ties between units are no match")
+                f"{THRESHOLD}, the same numbers, at least two words (not initials); ties between units are no match")
 
     def match(self, text: str) -> Match | None:
         return self._match(text) if text.strip() else None
@@ -83,7 +89,7 @@ class Matcher:
         norm = normalise(text)
         if not norm:
             return None
-        words = len(norm.split())
+        words = _words(norm)
         best, best_units = None, set()
         for uid, name, entry, entry_words in self.by_numbers.get(_numbers(norm), ()):
             if min(words, entry_words) < 2:
