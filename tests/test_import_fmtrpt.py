@@ -132,12 +132,13 @@ def test_dates_and_costs_as_the_report_writes_them():
 
 def test_matching_needs_the_same_numbers_and_enough_words():
     matcher = Matcher([("z22", ["22nd Military Zone", "22 Zona Militar"]), ("z2", ["2nd Military Zone"]),
-                       ("fp", ["Mexican Federal Police"]), ("p", ["Police"])])
+                       ("fp", ["Mexican Federal Police"]), ("pgr", ["PGR"])])
     assert matcher.match("22/a. Zona Militar").unit == "z22"
     assert matcher.match("2nd Mil Zone").unit == "z2"
     assert matcher.match("Mexico Federal Police").unit == "fp"
     assert matcher.match("Military Zone") is None
     assert matcher.match("Police") is None  # one word names no unit
+    assert matcher.match("P.G.R.") is None and matcher.match("pgr").unit == "pgr"  # but the very alias does
     assert matcher.match("SEDENA / SEMAR") is None
     assert normalise("1/er. BTN. INF.") == "1 battalion infantry"
 
@@ -160,3 +161,18 @@ def test_initials_are_too_short_to_match():
     matcher = Matcher([("ra", ["Región Aérea del Sureste", "R.A.SE."])])
     assert matcher.match("SE,AR") is None
     assert matcher.match("Region Aerea del Sureste").unit == "ra"
+
+
+def test_an_alias_file_adds_names_with_their_rationale(run_cli, tmp_path, expect_error):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("aliases:\n  - unit: fed-police\n    names: [Navy]\n    rationale: a test mapping\n",
+                       encoding="utf-8")
+    status, out, err = run_cli("import", "fmtrpt", SAMPLE, "-o", tmp_path / "out", "--roster", ROSTER,
+                               "--aliases", aliases)
+    assert status == 0, err
+    assert "matched 3, unmatched 1" in out
+    aliases.write_text("aliases:\n  - unit: fed-polise\n    names: [Navy]\n    rationale: a test mapping\n",
+                       encoding="utf-8")
+    expect_error(run_cli("import", "fmtrpt", SAMPLE, "-o", tmp_path / "bad", "--roster", ROSTER, "--aliases",
+                         aliases), aliases, 2, "aliases[0].unit", "not a unit of the roster cases",
+                 hint="did you mean `fed-police`?")

@@ -15,6 +15,8 @@ def add_parsers(sub, given) -> None:
     f.add_argument("-o", "--output", required=True, type=given, metavar="DIR", help="the folder to write")
     f.add_argument("--roster", action="append", default=[], type=given, metavar="CASE",
                    help="a case whose units trainee units are matched to (repeatable)")
+    f.add_argument("--aliases", default=None, type=given, metavar="FILE",
+                   help="more names for roster units, each with its rationale (YAML; see docs/importers.md)")
     f.add_argument("--skip-bad", action="store_true", help="skip bad rows, list them at the end")
     s = kinds.add_parser("sfm", help="Security Force Monitor download files to a case")
     s.add_argument("files", nargs="+", type=given, help="SFM download files (TSV or CSV), any names")
@@ -29,7 +31,7 @@ def run(args) -> int:
     if args.importer == "fmtrpt":
         from vetting.importers import fmtrpt
 
-        result = fmtrpt.import_rows(args.file, _roster(args.roster), args.skip_bad)
+        result = fmtrpt.import_rows(args.file, _roster(args.roster, args.aliases), args.skip_bad)
         summary = fmtrpt.summary(result.counts)
     else:
         from vetting.importers import sfm
@@ -45,15 +47,51 @@ def run(args) -> int:
     return 0
 
 
-def _roster(paths):
+def _roster(paths, aliases_file=None):
     from vetting.importers.match import Matcher
     from vetting.load import load_case
 
-    units = []
+    names: dict = {}
     for path in paths:
         case = load_case(path)
-        units.extend((uid, [unit.name, *unit.aliases]) for uid, unit in case.units.items())
-    return Matcher(units)
+        for uid, unit in case.units.items():
+            names[uid] = [unit.name, *unit.aliases]
+    if aliases_file:
+        for uid, extra in _aliases(aliases_file, names).items():
+            names[uid] = names[uid] + extra
+    return Matcher(sorted(names.items()))
+
+
+def _aliases(path, known: dict) -> dict:
+    """`aliases: [{unit: ID, names: [...], rationale: "..."}]`: names a report uses for a roster unit."""
+    from pathlib import Path
+
+    from vetting import safeyaml
+    from vetting.errors import did_you_mean
+
+    doc = safeyaml.load(Path(path))
+    entries = (doc.data or {}).get("aliases") if isinstance(doc.data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError("expected `aliases:`, a list of `{unit, names, rationale}`", file=path, line=1)
+    out: dict = {}
+    for index, entry in enumerate(entries):
+        loc = ("aliases", index)
+        if not isinstance(entry, dict) or set(entry) != {"unit", "names", "rationale"}:
+            raise InputError("each alias entry has exactly `unit`, `names` and `rationale`", file=path,
+                             line=doc.line(loc), field=f"aliases[{index}]")
+        if entry["unit"] not in known:
+            raise InputError(f"`{entry['unit']}` is not a unit of the roster cases", file=path,
+                             line=doc.line(loc + ("unit",)), field=f"aliases[{index}].unit",
+                             hint=did_you_mean(str(entry["unit"]), known))
+        names = entry["names"]
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+            raise InputError("expected a list of names", file=path, line=doc.line(loc + ("names",)),
+                             field=f"aliases[{index}].names")
+        if not isinstance(entry["rationale"], str) or len(entry["rationale"].strip()) < 3:
+            raise InputError("say why these names mean this unit", file=path,
+                             line=doc.line(loc + ("rationale",)), field=f"aliases[{index}].rationale")
+        out.setdefault(entry["unit"], []).extend(names)
+    return out
 
 
 def _folder_id(output: str) -> str:

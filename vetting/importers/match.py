@@ -11,6 +11,7 @@ A roster name matches when
    is no particular zone), and
 3. the shorter of the two has at least two words of three letters or more, or numbers ("police" alone names
    no unit, and initials such as "SE, AR" or "R.A.SE." are too short to compare).
+A name equal to a roster name or alias once normalised always matches (an alias such as `PGR`).
 The best-scoring unit wins; two different units at the best score is no match (ambiguous). A wrong match
 would put assistance on the wrong unit, so the rule leans to "unmatched": an unmatched row keeps its raw name.
 """
@@ -92,7 +93,7 @@ class Matcher:
         words = _words(norm)
         best, best_units = None, set()
         for uid, name, entry, entry_words in self.by_numbers.get(_numbers(norm), ()):
-            if min(words, entry_words) < 2:
+            if entry != norm and min(words, entry_words) < 2:  # the very name or alias is always a match
                 continue
             score = round(fuzz.token_sort_ratio(norm, entry))
             if score < THRESHOLD:
