@@ -95,3 +95,24 @@ def test_the_command_in_every_format(cases, run_cli, tmp_path):
 def test_as_of_and_each_record_together_is_a_usage_error(cases, run_cli, expect_error):
     expect_error(run_cli("audit", *cases, "--as-of-each-record", "--as-of", "2015-01-01"), None, None, None,
                  "not both")
+
+
+ROOT = __import__("pathlib").Path(__file__).parent.parent
+SHIPPED = [ROOT / "cases" / name for name in ("mexico-2015", "mexico-sfm", "mexico-training")]
+
+
+@pytest.mark.skipif(not all(p.exists() for p in SHIPPED), reason="the shipped imported cases are not here")
+def test_the_audit_runs_on_the_imported_data_with_the_hand_written_case():
+    data = audit(SHIPPED, as_of="2016-09-30")
+    assert data["case"] == "mexico-2015.mexico-sfm"
+    assert data["records"] == 5944 and data["unidentified"] == 4334
+    training = {h["id"]: {(r["id"], r["status"]) for r in h["recipients"]} for h in data["hits"]
+                if h["id"].startswith("fmtrpt-")}
+    # on that day every training row to the Federal Police meets the Apatzingán suspension, and no other row hits
+    import yaml
+
+    rows = yaml.load((SHIPPED[2] / "training.yaml").read_text(encoding="utf-8"),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["proposals"]
+    to_police = {p["id"] for p in rows if p["recipients"].get("units") == ["mx-federal-police"]}
+    assert len(to_police) == 234
+    assert training == {pid: {("mx-federal-police", "suspended")} for pid in to_police}
