@@ -417,16 +417,36 @@ class Information(Sourced):
     assessment: Assessment
 
 
+class InvestigationStep(Sourced):
+    """One dated status of an investigation: charged in 2007, convicted on appeal in 2011, ..."""
+
+    status: InvestigationStatus
+    on: Date
+    note: str | None = None
+
+
 class Investigation(Sourced):
     id: Id
     kind: InvestigationKind
     by: str = Field(min_length=1)
     incident: Id | None = None
     subjects: Refs = Field(default_factory=Refs)
-    status: InvestigationStatus
+    status: InvestigationStatus = Field(description="the current status: the last of `history`, if given")
     opened: Date | None = None
     closed: Date | None = None
+    history: list[InvestigationStep] = Field(default_factory=list,
+                                             description="the statuses it went through, oldest first")
     description: str | None = None
+
+    @model_validator(mode="after")
+    def _history_in_order(self):
+        days = [step.on for step in self.history]
+        if days != sorted(days):
+            raise ValueError("`history` lists the statuses oldest first")
+        if self.history and self.history[-1].status != self.status:
+            raise ValueError(f"`status` (`{self.status}`) is not the last status of `history` "
+                             f"(`{self.history[-1].status}`)")
+        return self
 
 
 class Determination(Sourced):
@@ -554,12 +574,34 @@ class Removals(Model):
     proposals: list[Id] = Field(default_factory=list)
 
 
+class Patch(Model):
+    """One field of an existing entity changed: the entity is validated whole with the new value."""
+
+    id: Id
+    field: str = Field(min_length=1, description="a top-level field of the entity, e.g. `assessment`")
+    value: object = Field(description="its new value, as the field is written in a case file")
+    rationale: str | None = None
+
+
+class Patches(Model):
+    sources: list[Patch] = Field(default_factory=list)
+    units: list[Patch] = Field(default_factory=list)
+    people: list[Patch] = Field(default_factory=list)
+    incidents: list[Patch] = Field(default_factory=list)
+    information: list[Patch] = Field(default_factory=list)
+    investigations: list[Patch] = Field(default_factory=list)
+    determinations: list[Patch] = Field(default_factory=list)
+    proposals: list[Patch] = Field(default_factory=list)
+
+
 class HypothesisFile(Model):
-    """An overlay: entities to add, to replace (same id) and to remove, with a title and a rationale."""
+    """An overlay: entities to add, to replace (same id), to patch (one field) and to remove, with a title and
+    a rationale."""
 
     hypothesis: HypothesisInfo
     add: CaseFile = Field(default_factory=CaseFile)
     replace: CaseFile = Field(default_factory=CaseFile)
+    patch: Patches = Field(default_factory=Patches)
     remove: Removals = Field(default_factory=Removals)
 
     @field_validator("add", "replace")

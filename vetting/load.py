@@ -344,6 +344,12 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
                                hint="`replace` changes an entity that exists; use `add` for a new one")
             collections[name][entity.id] = entity
             locations[entity.id] = Location(doc, ("replace", name, index))
+        for index, patch in enumerate(getattr(overlay.patch, name)):
+            if patch.id not in collections[name]:
+                raise _unknown(doc, ("patch", name, index, "id"), patch.id, name, collections[name],
+                               hint="`patch` changes a field of an entity that exists")
+            collections[name][patch.id] = _patched(doc, ("patch", name, index), collections[name][patch.id], patch)
+            locations[patch.id] = Location(doc, ("patch", name, index))
         for index, entity in enumerate(getattr(overlay.add, name)):
             _add(collections, locations, name, entity, Location(doc, ("add", name, index)))
             removed.pop(entity.id, None)
@@ -354,6 +360,28 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
 
     check_case(result)
     return result
+
+
+def _patched(doc, loc: tuple, entity: BaseModel, patch) -> BaseModel:
+    """The entity with one field changed, validated whole: an error points at the patch, never half applied."""
+    model = type(entity)
+    fields = {f.alias or n: n for n, f in model.model_fields.items()}
+    if patch.field not in fields or patch.field == "id":
+        choices = [f for f in fields if f != "id"]
+        raise InputError(f"`{patch.field}` is not a field a patch can change here", file=doc.path,
+                         line=doc.line(loc + ("field",)), field=field_path(loc + ("field",)),
+                         hint=did_you_mean(patch.field, choices) or f"one of: {', '.join(choices)}")
+    data = entity.model_dump(by_alias=True, exclude_unset=True)
+    data[patch.field] = patch.value
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        message = first["msg"].removeprefix("Value error, ")
+        where = ".".join(str(p) for p in first["loc"] if not _is_internal(p))
+        raise InputError(f"the patched entity is not valid: {where + ': ' if where else ''}{message[0].lower()}"
+                         f"{message[1:]}", file=doc.path, line=doc.line(loc + ("value",)),
+                         field=field_path(loc + ("value",))) from None
 
 
 def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
