@@ -176,3 +176,16 @@ def test_an_alias_file_adds_names_with_their_rationale(run_cli, tmp_path, expect
     expect_error(run_cli("import", "fmtrpt", SAMPLE, "-o", tmp_path / "bad", "--roster", ROSTER, "--aliases",
                          aliases), aliases, 2, "aliases[0].unit", "not a unit of the roster cases",
                  hint="did you mean `fed-police`?")
+
+
+CASES = Path(__file__).parent.parent / "cases"
+
+
+@pytest.mark.skipif(not REAL.exists(), reason="the shipped training rows are not in this checkout")
+def test_the_shipped_training_case_is_the_import_byte_for_byte(run_cli, tmp_path):
+    status, _, err = run_cli("import", "fmtrpt", REAL, "-o", tmp_path / "out", "--roster", CASES / "mexico-2015",
+                             "--roster", CASES / "mexico-sfm", "--aliases",
+                             CASES / "mexico-data" / "import" / "trainee-aliases.yaml", "--skip-bad")
+    assert status == 0, err
+    for name in ("training.yaml", "import-log.txt"):
+        assert (CASES / "mexico-training" / name).read_bytes() == (tmp_path / "out" / name).read_bytes(), name

@@ -11,11 +11,7 @@ from vetting.load import load_case
 DATA = Path(__file__).parent / "data"
 OTHER = DATA / "sfm-other"  # a synthetic "other country" export: invented names, country ZZ
 OTHER_FILES = sorted(p for p in OTHER.iterdir() if p.suffix in (".csv", ".tsv"))
-MEXICO = Path(__file__).parent.parent / "cases" / "mexico-sfm" / "data"
-
-
-def _load(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+MEXICO = Path(__file__).parent.parent / "cases" / "mexico-data"
 
 
 def test_another_countrys_export_imports_and_validates(run_cli, tmp_path):
@@ -126,3 +122,16 @@ def test_the_mexico_slice_imports_and_validates(run_cli, tmp_path):
     assert out.startswith("rows read 1008 = imported 1008 + skipped 0")
     status, out, err = run_cli("validate", tmp_path / "mx")
     assert (status, out) == (0, "ok: mexico-sfm: 809 sources, 103 units, 11 people, 3 incidents\n"), err
+
+
+SHIPPED = Path(__file__).parent.parent / "cases" / "mexico-sfm"
+
+
+def test_the_shipped_case_is_the_import_byte_for_byte(run_cli, tmp_path):
+    status, _, err = run_cli("import", "sfm", *sorted(MEXICO.glob("sfm_*.tsv")), "-o", tmp_path / "mx",
+                             "--case-id", "mexico-sfm")
+    assert status == 0, err
+    shipped = sorted(p.name for p in SHIPPED.iterdir())
+    assert shipped == sorted(p.name for p in (tmp_path / "mx").iterdir())
+    for name in shipped:
+        assert (SHIPPED / name).read_bytes() == (tmp_path / "mx" / name).read_bytes(), name

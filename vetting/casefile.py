@@ -255,7 +255,8 @@ class Period(Model):
 
 def _day_or_range(value):
     """`2014-06-30` is shorthand for `{from: 2014-06-30, to: 2014-06-30}`; `2014-06` for the whole month."""
-    if isinstance(value, (str, dt.date, int)) and not isinstance(value, bool):  # `2014` is a year
+    is_year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999  # `2014`
+    if isinstance(value, (str, dt.date)) or is_year:
         return {"from": value, "to": value}
     return value
 

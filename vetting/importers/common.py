@@ -184,7 +184,6 @@ def write_folder(target, files: dict) -> None:
         raise
 
 
-def report_skipped(counts: Counts) -> str:
-    """Every skipped row, one line each (the error without its hint), then the counts."""
-    lines = [f"skipped {str(err).splitlines()[0].removeprefix('error: ')}" for err in counts.skipped]
-    return "\n".join(lines)
+def logged(err: InputError) -> str:
+    """A skipped row for the import log: the file by its name only, so the log is the same from any folder."""
+    return f"{Path(err.file).name}:{err.line}: `{err.field}`: {err.message}"

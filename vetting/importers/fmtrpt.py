@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from vetting.importers.common import Counts, RowError, Table, dump_yaml, read_table, slug
+from vetting.importers.common import Counts, RowError, Table, dump_yaml, logged, read_table, slug
 from vetting.importers.match import Matcher
 
 REQUIRED = ("program", "course_title", "student_unit", "start_date", "end_date", "quantity", "total_cost")
@@ -220,7 +220,7 @@ def _log(name: str, counts: Counts, totals: list, ignored: list, matcher: Matche
     lines += [f"Program totals ({len(totals)} rows, not imported as assistance):", *totals, ""]
     if counts.skipped:
         lines += [f"Skipped rows ({len(counts.skipped)}):",
-                  *(str(err).splitlines()[0].removeprefix("error: ") for err in counts.skipped), ""]
+                  *(logged(err) for err in counts.skipped), ""]
     return "\n".join(lines)
 
 

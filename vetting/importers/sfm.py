@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vetting.importers.common import Counts, RowError, Table, dump_yaml, read_table, slug
+from vetting.importers.common import Counts, RowError, Table, dump_yaml, logged, read_table, slug
 
 ATTRIBUTION = ("Security Force Monitor, Human Rights Institute, Columbia Law School (WhoWasInCommand data, "
                "CC BY 4.0)")
@@ -447,7 +447,7 @@ def _files(run: _Import, case_id: str, names: list) -> dict:
     log += [f"note: {n}" for n in run.notes]
     if run.counts.skipped:
         log += ["", f"Skipped rows ({len(run.counts.skipped)}):",
-                *(str(e).splitlines()[0].removeprefix("error: ") for e in run.counts.skipped)]
+                *(logged(e) for e in run.counts.skipped)]
     files["import-log.txt"] = "\n".join(log) + "\n"
     return files
 
