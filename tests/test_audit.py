@@ -4,8 +4,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+import yaml
 
 from vetting.audit import audit
 
@@ -97,7 +99,7 @@ def test_as_of_and_each_record_together_is_a_usage_error(cases, run_cli, expect_
                  "not both")
 
 
-ROOT = __import__("pathlib").Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent
 SHIPPED = [ROOT / "cases" / name for name in ("mexico-2015", "mexico-sfm", "mexico-training")]
 
 
@@ -109,8 +111,6 @@ def test_the_audit_runs_on_the_imported_data_with_the_hand_written_case():
     training = {h["id"]: {(r["id"], r["status"]) for r in h["recipients"]} for h in data["hits"]
                 if h["id"].startswith("fmtrpt-")}
     # on that day every training row to the Federal Police meets the Apatzingán suspension, and no other row hits
-    import yaml
-
     rows = yaml.load((SHIPPED[2] / "training.yaml").read_text(encoding="utf-8"),
                      Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["proposals"]
     to_police = {p["id"] for p in rows if p["recipients"].get("units") == ["mx-federal-police"]}

@@ -171,10 +171,16 @@ def write_folder(target, files: dict) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)  # as any new folder: mkdtemp's 0700 would hide the case from its readers
         old = None
-        if target.exists():
+        if target.exists():  # a folder cannot be renamed over a full one: set the old one aside first
             old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.old."))
             os.replace(target, old / "x")
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if old is not None:
+                os.replace(old / "x", target)  # put the old folder back as it was
+                old.rmdir()
+            raise
         if old is not None:
             shutil.rmtree(old)
     except BaseException as err:

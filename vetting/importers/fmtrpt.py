@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from vetting.importers.common import Counts, RowError, Table, dump_yaml, logged, read_table, slug
 from vetting.importers.match import Matcher
