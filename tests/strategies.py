@@ -14,7 +14,8 @@ What the cases cover:
   2010-2020 (sometimes 2014-01-16/17, the DoD cut-off, 2014-12-18/19, its codification, the State amendments
   of 2011-12-23 and 2022-03-15, and 2022-12-31, the written agreement), or a day either side of one, so that
   the comparisons the specification turns on (received vs made, assessed vs D, posting end vs incident start)
-  are often equal or adjacent;
+  are often equal or adjacent; periods and day ranges are sometimes written at month or year precision
+  (`2014-06`, `2014`), read as their first or last day as docs/decisions.md says;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
   they close a cycle on some date (so `vetting.checks.check_case` accepts every case);
@@ -133,11 +134,16 @@ class Dates:
         a, b = self.day(), self.day()
         return (a, b) if a <= b else (b, a)
 
+    def written(self, day: dt.date):
+        """The day, or sometimes only its month or year as a source gives it (`2014-06`, `2014`)."""
+        return self.src.pick([day, day, day, day, f"{day:%Y-%m}", f"{day:%Y}"])
+
     def period(self) -> dict:
-        """`from`/`to` of a Period; either end may be open."""
+        """`from`/`to` of a Period; either end may be open, and either may be a month or a year."""
         a, b = self.pair()
         shape = self.src.pick(["both", "open", "from", "to", "both"])
-        return {"from": a if shape in ("from", "both") else None, "to": b if shape in ("to", "both") else None}
+        return {"from": self.written(a) if shape in ("from", "both") else None,
+                "to": self.written(b) if shape in ("to", "both") else None}
 
     def day_range(self, not_before: dt.date | None = None) -> DayRange:
         a, b = self.pair()
@@ -145,7 +151,9 @@ class Dates:
             a, b = max(a, not_before), max(b, not_before)
         if self.src.one_in(2):
             b = a  # a single day
-        return DayRange.model_validate({"from": a, "to": b})
+        if not_before is None:  # an imprecise start could fall before `not_before`
+            return DayRange.model_validate({"from": self.written(a), "to": self.written(b)})
+        return DayRange.model_validate({"from": a, "to": self.written(b)})
 
 
 # ---------------------------------------------------------------- entities

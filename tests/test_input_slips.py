@@ -75,7 +75,7 @@ def test_a_file_that_is_no_case_file_is_refused(tmp_path, make_case, case_data, 
     (tmp_path / "case" / name).write_text("units: []\n", encoding="utf-8")
     expect_error(run_cli("validate", tmp_path / "case"), tmp_path / "case" / name, None, None,
                  "this file is not read: it is neither a case file (`.yaml`, `.yml`) nor the text of a source",
-                 hint="README and NOTES files and names starting with `.` are ignored")
+                 hint="README and NOTES files, `import-log.txt` and names starting with `.` are ignored")
 
 
 def test_a_text_no_source_names_is_refused(tmp_path, run_cli, expect_error):
@@ -318,7 +318,7 @@ def test_a_hypothesis_that_removes_every_unit_is_an_error(tmp_path, make_case, m
 def test_a_hypothesis_that_changes_nothing_is_an_error(make_case, make_hypothesis, run_cli, expect_error):
     hypothesis = make_hypothesis(add={"units": []})
     expect_error(run_cli("validate", make_case(), "--with", hypothesis), hypothesis, 1, "hypothesis",
-                 "the hypothesis changes nothing", hint="`add`, `replace` or `remove`")
+                 "the hypothesis changes nothing", hint="`add`, `replace`, `patch` or `remove`")
 
 
 # ---------------------------------------------------------------- 7. `-o` naming an input

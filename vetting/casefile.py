@@ -13,24 +13,67 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # \d: any script's digits, told apart below
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class Day(dt.date):
+    """A day read from a date written at day, month or year precision (`2014-06-30`, `2014-06`, `2014`).
+
+    `written` keeps what the file says; `first` and `last` are the first and last day it can mean. Which day
+    stands for it is decided per field (docs/decisions.md, "Imprecise dates"): the reading that is safer for a
+    bar. An ordinary `datetime.date` in every comparison.
+    """
+
+    written: str
+    first: dt.date
+    last: dt.date
+
+    @property
+    def precise(self) -> bool:
+        return self.first == self.last
+
+
+def _day(value, latest: bool) -> dt.date:
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or a date): no timestamps, no numbers, no other forms."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        value = str(value)  # `date: 2014` unquoted is a year, as YAML reads it: a number
+    match = _DATE.match(value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError("expected a date written `YYYY-MM-DD` (or `YYYY-MM`, `YYYY` where only the month or "
+                         "year is known)")
+    if not value.isascii():  # `\d` matches any script's digits
+        raise ValueError(f"`{value}` is not a date written `YYYY-MM-DD`: digits must be ASCII 0-9")
+    year, month, day_ = int(match[1]), match[2] and int(match[2]), match[3] and int(match[3])
+    try:
+        first = dt.date(year, month or 1, day_ or 1)
+        if day_:
+            last = first
+        elif month:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        else:
+            last = dt.date(year, 12, 31)
+    except ValueError:
+        raise ValueError(f"`{value}` is not a real calendar date") from None
+    chosen = last if latest else first
+    result = Day(chosen.year, chosen.month, chosen.day)
+    result.written, result.first, result.last = value, first, last
+    return result
 
 
 def _strict_date(value):
-    """Only ISO `YYYY-MM-DD` strings (or dates): no timestamps, no numbers, no partial dates."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE.match(value):
-        if not value.isascii():
-            raise ValueError(f"`{value}` is not a date written `YYYY-MM-DD`: digits must be ASCII 0-9")
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"`{value}` is not a real calendar date") from None
-    raise ValueError("expected a date written `YYYY-MM-DD`")
+    return _day(value, latest=False)
 
 
-Date = Annotated[dt.date, BeforeValidator(_strict_date)]
+def _late_date(value):
+    return _day(value, latest=True)
+
+
+_DATE_INPUT = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+# a date read as its first day (an imprecise start, `received`, the default) or as its last day
+Date = Annotated[dt.date, BeforeValidator(_strict_date, json_schema_input_type=_DATE_INPUT)]
+LateDate = Annotated[dt.date, BeforeValidator(_late_date, json_schema_input_type=_DATE_INPUT)]
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="a short stable slug: a-z, 0-9, `.`, `_`, `-`")]
 
 
@@ -227,6 +270,9 @@ class Sourced(Model):
     sources: Citations = Field(default_factory=list)
     assumption: str | None = Field(None, min_length=3,
                                    description="why this fact is assumed rather than sourced")
+    confidence: Literal["low", "medium", "high"] | None = Field(
+        None, description="the confidence the source itself gives this fact (Security Force Monitor: Low, "
+                          "Medium, High); absent when the source gives none")
 
     @model_validator(mode="after")
     def _has_basis(self):
@@ -239,7 +285,7 @@ class Period(Model):
     """A span of days; an open end means 'still true' and an open start 'since before the sources speak'."""
 
     from_: Date | None = Field(None, alias="from")
-    to: Date | None = None
+    to: LateDate | None = None  # an imprecise end is read as its last day: the span is never shortened
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -252,8 +298,9 @@ class Period(Model):
 
 
 def _day_or_range(value):
-    """`2014-06-30` is shorthand for `{from: 2014-06-30, to: 2014-06-30}`."""
-    if isinstance(value, (str, dt.date)):
+    """`2014-06-30` is shorthand for `{from: 2014-06-30, to: 2014-06-30}`; `2014-06` for the whole month."""
+    is_year = isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999  # `2014`
+    if isinstance(value, (str, dt.date)) or is_year:
         return {"from": value, "to": value}
     return value
 
@@ -262,7 +309,7 @@ class DayRange(Model):
     """A day, or the range of days within which it fell (`{from, to}`, both required)."""
 
     from_: Date = Field(alias="from")
-    to: Date
+    to: LateDate
 
     @model_validator(mode="after")
     def _ordered(self):
@@ -291,7 +338,8 @@ class Source(Model):
     date: Date | None = None
     url: str | None = Field(None, pattern=r"^https?://\S+$")
     authors: list[str] = Field(default_factory=list)
-    kind: Literal["media", "government", "ngo", "court", "academic", "reference", "other"] = "media"
+    kind: Literal["media", "government", "international-organisation", "ngo", "court", "academic", "reference",
+                  "other"] = "media"
     reliability: Reliability | None = None
     text: str | None = Field(None, pattern=r"^[A-Za-z0-9._/-]+$",
                              description="path, relative to the case folder, of the source's text shipped with "
@@ -309,10 +357,21 @@ class Unit(Sourced):
     name: str = Field(min_length=1)
     aliases: list[str] = Field(default_factory=list)
     kind: UnitKind
+    classification: list[str] = Field(default_factory=list,
+                                      description="the source's own classification, verbatim (SFM: Militar, "
+                                                  "Ejército, Policía Federal, ...)")
+    formed: Date | None = Field(None, description="when the unit was formed, where a source says")
+    dissolved: LateDate | None = Field(None, description="when the unit was dissolved, where a source says")
     echelon: str | None = None
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
     personnel: int | None = Field(None, ge=0, strict=True)  # strict: `true` is not 1
     parents: list[ParentLink] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _formed_before_dissolved(self):
+        if self.formed and self.dissolved and self.dissolved < self.formed:
+            raise ValueError(f"`dissolved` ({self.dissolved}) is before `formed` ({self.formed})")
+        return self
 
 
 class Posting(Sourced, Period):
@@ -382,6 +441,9 @@ class Assessment(Model):
     def _dated(self):
         if self.status != "pending" and self.on is None:
             raise ValueError("a `credible` or `not-credible` assessment needs the date it was made (`on`)")
+        if self.status == "not-credible" and isinstance(self.on, Day) and not self.on.precise:
+            # a finding of "not credible" ends a suspension: an imprecise day counts from its last day
+            object.__setattr__(self, "on", _late_date(self.on.written))
         return self
 
 
@@ -403,24 +465,42 @@ class Information(Sourced):
     assessment: Assessment
 
 
+class InvestigationStep(Sourced):
+    """One dated status of an investigation: charged in 2007, convicted on appeal in 2011, ..."""
+
+    status: InvestigationStatus
+    on: Date
+    note: str | None = None
+
+
 class Investigation(Sourced):
     id: Id
     kind: InvestigationKind
     by: str = Field(min_length=1)
     incident: Id | None = None
     subjects: Refs = Field(default_factory=Refs)
-    status: InvestigationStatus
+    status: InvestigationStatus = Field(description="the current status: the last of `history`, if given")
     status_on: Date | None = Field(None, description="the day it reached its status; required for `dismissed` and "
                                                      "`suspects-released`, which can end a State exception")
     opened: Date | None = None
     closed: Date | None = None
+    history: list[InvestigationStep] = Field(default_factory=list,
+                                             description="the statuses it went through, oldest first")
     description: str | None = None
 
     @model_validator(mode="after")
-    def _setback_dated(self):
+    def _history_in_order(self):
+        days = [step.on for step in self.history]
+        if days != sorted(days):
+            raise ValueError("`history` lists the statuses oldest first")
+        if self.history and self.history[-1].status != self.status:
+            raise ValueError(f"`status` (`{self.status}`) is not the last status of `history` "
+                             f"(`{self.history[-1].status}`)")
+        if self.status_on is None and self.history:  # the day of its last step is the day it reached its status
+            object.__setattr__(self, "status_on", self.history[-1].on)  # a frozen model, set while validated
         if self.status in SETBACKS and self.status_on is None:
-            raise ValueError(f"a `{self.status}` investigation needs the day it happened (`status_on`): a State "
-                             f"exception made before that day lapses")
+            raise ValueError(f"a `{self.status}` investigation needs the day it happened (`status_on`, or a dated "
+                             f"`history`): a State exception made before that day lapses")
         return self
 
 
@@ -434,8 +514,8 @@ class Determination(Sourced):
     incidents: list[Id] = Field(default_factory=list,
                                 description="for effective or corrective steps: the incidents whose responsible "
                                             "members the steps concern; the exception covers only these")
-    made: Date
-    reported: Date | Literal["unknown"] | None = Field(
+    made: LateDate  # an imprecise day of a determination counts from its last day: it lifts nothing earlier
+    reported: LateDate | Literal["unknown"] | None = Field(
         None, description="when it was reported to the appropriate congressional committees; `unknown` when the "
                           "sources do not say whether it was (absent: not reported)")
     consulted_state: bool | Literal["unknown"] | None = Field(
@@ -561,6 +641,7 @@ class Proposal(Sourced, Period):
     kind: AssistanceKind
     recipients: Recipients
     amount: Amount | None = None
+    quantity: int | None = Field(None, ge=0, description="how many: trainees of a course, items of equipment")
     description: str | None = None
 
     @property
@@ -616,12 +697,34 @@ class Removals(Model):
     proposals: list[Id] = Field(default_factory=list)
 
 
+class Patch(Model):
+    """One field of an existing entity changed: the entity is validated whole with the new value."""
+
+    id: Id
+    field: str = Field(min_length=1, description="a top-level field of the entity, e.g. `assessment`")
+    value: object = Field(description="its new value, as the field is written in a case file")
+    rationale: str | None = None
+
+
+class Patches(Model):
+    sources: list[Patch] = Field(default_factory=list)
+    units: list[Patch] = Field(default_factory=list)
+    people: list[Patch] = Field(default_factory=list)
+    incidents: list[Patch] = Field(default_factory=list)
+    information: list[Patch] = Field(default_factory=list)
+    investigations: list[Patch] = Field(default_factory=list)
+    determinations: list[Patch] = Field(default_factory=list)
+    proposals: list[Patch] = Field(default_factory=list)
+
+
 class HypothesisFile(Model):
-    """An overlay: entities to add, to replace (same id) and to remove, with a title and a rationale."""
+    """An overlay: entities to add, to replace (same id), to patch (one field) and to remove, with a title and
+    a rationale."""
 
     hypothesis: HypothesisInfo
     add: CaseFile = Field(default_factory=CaseFile)
     replace: CaseFile = Field(default_factory=CaseFile)
+    patch: Patches = Field(default_factory=Patches)
     remove: Removals = Field(default_factory=Removals)
 
     @field_validator("add", "replace")

@@ -93,6 +93,23 @@ def _parser() -> argparse.ArgumentParser:
                    help="the rule-set folder, instead of the one the report records")
     p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
 
+    p = sub.add_parser("audit", help="assistance records whose recipient was barred or suspended, with totals")
+    p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
+    p.add_argument("--as-of-each-record", dest="each_record", action="store_true",
+                   help="judge each record as of its own date (default: all as of --as-of)")
+    p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE", action=_Once, type=_given,
+                   help="the date of the decision, YYYY-MM-DD (default: today)")
+    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once)
+    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
+                   help="another rule set (default: rules/)")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json", "csv", "markdown"), default="terminal")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output")
+
+    from vetting.importers.commands import add_parsers as add_import_parsers
+
+    add_import_parsers(sub, _given)
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
@@ -155,7 +172,8 @@ def main(argv=None) -> int:
             if getattr(args, "output", None) and getattr(args, "case", None):  # before any work, so any write
                 from vetting.load import refuse_overwriting_inputs
 
-                refuse_overwriting_inputs(args.output, args.case, args.hypotheses, args.rules)
+                refuse_overwriting_inputs(args.output, args.case, getattr(args, "hypotheses", ()),
+                                          getattr(args, "rules", None))
             status = COMMANDS[args.command](args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, not at exit: a closed pipe is then seen below
@@ -352,6 +370,29 @@ def emit(text: str, output: str | None) -> None:
         raise
 
 
+def _audit(args) -> int:
+    import datetime as dt
+
+    from vetting import audit
+    from vetting.decide import _as_of
+
+    if args.each_record and args.as_of:
+        raise InputError("give `--as-of` or `--as-of-each-record`, not both")
+    as_of = None if args.each_record else _as_of(args.as_of or dt.date.today())
+    data = audit.audit(args.case, as_of, args.each_record, args.law, args.rules)
+    if args.format in ("csv", "markdown"):
+        emit(audit.to_csv(data) if args.format == "csv" else audit.to_markdown(data), args.output)
+        return 0
+    _show(args, data, lambda d: d, audit.render_terminal)
+    return 0
+
+
+def _import(args) -> int:
+    from vetting.importers.commands import run
+
+    return run(args)
+
+
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
-            "whatif": _whatif, "verify": _verify,
+            "whatif": _whatif, "verify": _verify, "import": _import, "audit": _audit,
             "schema": _schema}

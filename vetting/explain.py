@@ -61,9 +61,26 @@ def _fact(case, ref: str) -> dict:
                 entry["quotes"].append(cite.quote)
             if cite.note:
                 entry["notes"].append(cite.note)
-        return {"id": ref, "kind": name, "label": label, "assumption": getattr(entity, "assumption", None),
-                "sources": list(sources.values())}
+            entry["verification"] = verification(source, entry["quotes"])
+        out = {"id": ref, "kind": name, "label": label, "assumption": getattr(entity, "assumption", None),
+               "sources": list(sources.values())}
+        if getattr(entity, "confidence", None):
+            out["confidence"] = entity.confidence  # the source's own confidence in the fact (SFM)
+        return out
     return {"id": ref, "kind": "unknown", "label": ref, "assumption": None, "sources": []}
+
+
+VERIFIED = "quote found in the shipped text"
+UNCHECKED = "quote from a source whose text is not shipped: not checked"
+PARAPHRASE = "no quote: the case's own words"
+
+
+def verification(source, quotes: list) -> str:
+    """How the facts cited from this source can be checked: `validate` finds every quote of a source whose text
+    the case ships; a quote from any other source is only as good as whoever copied it."""
+    if not quotes:
+        return PARAPHRASE
+    return VERIFIED if source.text else UNCHECKED
 
 
 def render_terminal(data: dict, console) -> None:
@@ -85,13 +102,16 @@ def render_terminal(data: dict, console) -> None:
         console.print(f"  [italic]{escape(cite['label'])}[/italic] — {escape(cite['title'])} <{escape(cite['url'])}>")
         for fact in f["because"]:
             console.print(f"  • {fact['kind']} [bold]{fact['id']}[/bold]: {escape(str(fact['label']))}")
+            if fact.get("confidence"):
+                console.print(f"    [dim]the source's confidence: {fact['confidence']}[/dim]")
             if fact["assumption"]:
                 console.print(f"    [yellow]assumption:[/yellow] {escape(fact['assumption'])}")
             for s in fact["sources"]:
                 where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
                 link = f" <{escape(s['url'])}>" if s["url"] else ""  # a url may hold `[`: markup, unescaped
                 console.print(f"    ↳ {escape(s['title'])} ({escape(where)}){link}")
+                unchecked = "" if s["verification"] != UNCHECKED else " [yellow](not checked: text not shipped)[/yellow]"
                 for quote in s["quotes"]:
-                    console.print(f"      “{escape(quote)}”")
+                    console.print(f"      “{escape(quote)}”{unchecked}")
                 for note in s["notes"]:
                     console.print(f"      [dim]{escape(note)}[/dim]")

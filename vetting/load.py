@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vetting import safeyaml
-from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo,
+from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo, Patches,
                               Removals)
 from vetting.errors import InputError, did_you_mean, field_path
 
@@ -77,12 +77,14 @@ def is_yaml(path: Path) -> bool:
 
 def ignored(path: Path) -> bool:
     """What a case or rule folder may hold beside its data, unread: hidden files and folders (`.git`,
-    `.DS_Store`, editors' swap files) and README or NOTES files that are not YAML, which are for people."""
+    `.DS_Store`, editors' swap files), README or NOTES files that are not YAML, which are for people, and the
+    `import-log.txt` that `vetting import` writes beside the case files it makes."""
     name = path.name
-    return name.startswith(".") or (name.split(".")[0].lower() in ("readme", "notes") and not is_yaml(path))
+    return (name.startswith(".") or name.lower() == "import-log.txt"
+            or (name.split(".")[0].lower() in ("readme", "notes") and not is_yaml(path)))
 
 
-IGNORED = "README and NOTES files and names starting with `.` are ignored"
+IGNORED = "README and NOTES files, `import-log.txt` and names starting with `.` are ignored"
 
 
 def check_folder(folder: Path, what: str, read=frozenset(), known=()) -> None:
@@ -279,7 +281,8 @@ def load_case(paths) -> Case:
     locations: dict = {}
     files = []
     info = None
-    info_doc = None
+    case_docs: dict = {}  # the file holding the `case` block of each path given
+    combined: list = []  # the `case` blocks of other cases given with the first: several cases merged into one
     seen: dict = {}
     for path in paths:
         for file in case_files(path):
@@ -291,11 +294,15 @@ def load_case(paths) -> Case:
             files.append((str(file), doc.sha256))
             part = _validate(doc, CaseFile)
             if part.case is not None:
-                if info is not None:
+                if path in case_docs:
                     raise InputError("a case has one `case` block, and this is the second", file=doc.path,
                                      line=doc.line(("case",)), field="case",
-                                     hint=f"the first is in {info_doc.path}")
-                info, info_doc = part.case, doc
+                                     hint=f"the first is in {case_docs[path].path}")
+                case_docs[path] = doc
+                if info is None:
+                    info = part.case
+                else:
+                    combined.append(part.case)  # another case given: its entities join this one's
             for name in COLLECTIONS:
                 for index, entity in enumerate(getattr(part, name)):
                     _add(collections, locations, name, entity, Location(doc, (name, index)))
@@ -307,6 +314,8 @@ def load_case(paths) -> Case:
         # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
         slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
         info = CaseInfo(id=slug or "case", title=stem or "case")
+    if combined:
+        info = _combined_info([info, *combined])
     case = Case(info=info, files=tuple(files), folders=folders, folder=folder, given=tuple(str(p) for p in paths),
                 locations=locations, **collections)
     from vetting.checks import check_case, source_text_path
@@ -316,6 +325,14 @@ def load_case(paths) -> Case:
         check_folder(path, "case", read=texts, known=("hypotheses",))
     check_case(case)
     return case
+
+
+def _combined_info(infos: list) -> CaseInfo:
+    """Several cases merged (`vetting audit cases/a cases/b`): one case named after all of them."""
+    countries = {i.country for i in infos}
+    return CaseInfo(id=".".join(i.id for i in infos)[:80].rstrip("._-"), title=" + ".join(i.title for i in infos),
+                    country=countries.pop() if len(countries) == 1 else None,
+                    description="Cases merged: " + ", ".join(i.id for i in infos))
 
 
 def _add(collections, locations, name, entity, where: Location):
@@ -354,9 +371,10 @@ def load_hypothesis(path) -> Hypothesis:
         raise InputError("a hypothesis is one file, not a folder", file=str(path))
     doc = safeyaml.load(path)
     overlay = _validate(doc, HypothesisFile)
-    if overlay.add == CaseFile() and overlay.replace == CaseFile() and overlay.remove == Removals():
+    if (overlay.add == CaseFile() and overlay.replace == CaseFile() and overlay.patch == Patches()
+            and overlay.remove == Removals()):
         raise InputError("the hypothesis changes nothing", file=doc.path, line=doc.line(("hypothesis",)),
-                         field="hypothesis", hint="say what it supposes under `add`, `replace` or `remove`")
+                         field="hypothesis", hint="say what it supposes under `add`, `replace`, `patch` or `remove`")
     return Hypothesis(overlay.hypothesis, overlay, doc, doc.sha256)
 
 
@@ -424,6 +442,12 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
                                hint="`replace` changes an entity that exists; use `add` for a new one")
             collections[name][entity.id] = entity
             locations[entity.id] = Location(doc, ("replace", name, index))
+        for index, patch in enumerate(getattr(overlay.patch, name)):
+            if patch.id not in collections[name]:
+                raise _unknown(doc, ("patch", name, index, "id"), patch.id, name, collections[name],
+                               hint="`patch` changes a field of an entity that exists")
+            collections[name][patch.id] = _patched(doc, ("patch", name, index), collections[name][patch.id], patch)
+            locations[patch.id] = Location(doc, ("patch", name, index))
         for index, entity in enumerate(getattr(overlay.add, name)):
             _add(collections, locations, name, entity, Location(doc, ("add", name, index)))
             removed.pop(entity.id, None)
@@ -434,6 +458,28 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
 
     check_case(result)
     return result
+
+
+def _patched(doc, loc: tuple, entity: BaseModel, patch) -> BaseModel:
+    """The entity with one field changed, validated whole: an error points at the patch, never half applied."""
+    model = type(entity)
+    fields = {f.alias or n: n for n, f in model.model_fields.items()}
+    if patch.field not in fields or patch.field == "id":
+        choices = [f for f in fields if f != "id"]
+        raise InputError(f"`{patch.field}` is not a field a patch can change here", file=doc.path,
+                         line=doc.line(loc + ("field",)), field=field_path(loc + ("field",)),
+                         hint=did_you_mean(patch.field, choices) or f"one of: {', '.join(choices)}")
+    data = entity.model_dump(by_alias=True, exclude_unset=True)
+    data[patch.field] = patch.value
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors(include_url=False)[0]
+        message = first["msg"].removeprefix("Value error, ")
+        where = ".".join(str(p) for p in first["loc"] if not _is_internal(p))
+        raise InputError(f"the patched entity is not valid: {where + ': ' if where else ''}{message[0].lower()}"
+                         f"{message[1:]}", file=doc.path, line=doc.line(loc + ("value",)),
+                         field=field_path(loc + ("value",))) from None
 
 
 def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
