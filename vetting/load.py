@@ -59,8 +59,13 @@ class Case:
         return digest.hexdigest()
 
     def summary(self) -> str:
-        counts = ", ".join(f"{len(self.collection(c))} {c}" for c in COLLECTIONS if self.collection(c))
+        counts = ", ".join(f"{len(self.collection(c))} {SINGULAR.get(c, c) if len(self.collection(c)) == 1 else c}"
+                           for c in COLLECTIONS if self.collection(c))
         return f"{self.info.id}: {counts}" if counts else f"{self.info.id}: empty"
+
+
+SINGULAR = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
+            "investigations": "investigation", "determinations": "determination", "proposals": "proposal"}
 
 
 # ---------------------------------------------------------------- files

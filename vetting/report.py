@@ -35,69 +35,65 @@ def dumps(data: dict) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def styled(value: str) -> str:
-    """A status or outcome with its colour, as rich markup (unknown words plain)."""
-    style = STATUS_STYLE.get(value)
-    return f"[{style}]{value}[/]" if style else value
-
-
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
                 "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
                 "rejected": "bold red", "not-covered": "dim"}
 
 
+def status_text(value: str):
+    """A status or outcome as rich Text with its colour (unknown words plain)."""
+    from rich.text import Text
+
+    return Text(value, style=STATUS_STYLE.get(value, ""))
+
+
+def _reasons(findings, skip=("note",)) -> str:
+    return ", ".join(sorted({f.rule for f in findings if f.effect not in skip}))
+
+
 def render_terminal(report: Report, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
+
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
+    from vetting.reports.personnel import with_status
 
     case = report.case
     title = f"{case.info.title} — as of {report.as_of.isoformat()}"
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    console.print(f"[bold]{escape(title)}[/bold]")
-    console.print(f"rule set {report.rules.info.name} {escape(report.rules.info.version)} "
-                  f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
+    print_wrapped(console, Text(title, style="bold"))
+    print_wrapped(console, f"rule set {report.rules.info.name} {report.rules.info.version} "
+                           f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
 
-    units = Table(title="Units", title_justify="left")
-    units.add_column("unit")
-    units.add_column("personnel", justify="right")
-    for law in report.laws:
-        units.add_column(law)
-    units.add_column("because")
-    for unit in report.units.values():
-        reasons = sorted({f.rule for f in unit.findings if f.effect != "note"})
-        personnel = case.units[unit.id].personnel
-        units.add_row(f"{escape(unit.name)} [dim]({unit.id})[/]", f"{personnel:,}" if personnel else "",
-                      *(styled(unit.status[law]) for law in report.laws), ", ".join(reasons))
-    console.print(units)
+    laws = [Column(law, whole=True) for law in report.laws]
+    print_table(console, "Units", [Column("unit"), Column("personnel", True, "right"), *laws,
+                                   Column("because", whole=True)],
+                [[subject(u.name, u.id), _figure(case.units[u.id].personnel),
+                  *(status_text(u.status[law]) for law in report.laws), _reasons(u.findings)]
+                 for u in report.units.values()])
+    for status in ("ineligible", "suspended"):
+        totals = "; ".join(f"{law}: {with_status(report, law, (status,))}" for law in report.laws)
+        print_wrapped(console, f"Personnel {status} — {totals}", hang=2)
 
     if report.people:
-        people = Table(title="People", title_justify="left")
-        people.add_column("person")
-        for law in report.laws:
-            people.add_column(law)
-        for person in report.people.values():
-            people.add_row(f"{escape(person.name)} [dim]({person.id})[/]",
-                           *(styled(person.status[law]) for law in report.laws))
-        console.print(people)
+        print_table(console, "People", [Column("person"), *laws],
+                    [[subject(p.name, p.id), *(status_text(p.status[law]) for law in report.laws)]
+                     for p in report.people.values()])
 
     if report.proposals:
-        proposals = Table(title="Proposals", title_justify="left")
-        proposals.add_column("proposal")
-        proposals.add_column("law")
-        proposals.add_column("outcome")
-        for prop in report.proposals.values():
-            proposals.add_row(f"{escape(prop.title)} [dim]({prop.id})[/]", prop.law or "none", styled(prop.outcome))
-        console.print(proposals)
+        print_table(console, "Proposals",
+                    [Column("proposal"), Column("law", True), Column("outcome", True), Column("because", True)],
+                    [[subject(p.title, p.id), p.law or "none", status_text(p.outcome),
+                      _reasons(p.findings, ("note", "covered"))] for p in report.proposals.values()])
 
     if report.tasks:
-        tasks = Table(title="Tasks", title_justify="left")
-        for column in ("task", "law", "subject", "due", "citation"):
-            tasks.add_column(column)
-        for task in report.tasks:
-            tasks.add_row(escape(str(task.kind)), task.law, escape(str(task.subject)),  # from rule files
-                          task.due.isoformat() if task.due else "—", escape(str(task.citation)))
-        console.print(tasks)
+        print_table(console, "Tasks", [Column(c, whole=True) for c in ("task", "law", "subject", "due", "citation")],
+                    [[str(t.kind), t.law, str(t.subject), t.due.isoformat() if t.due else "—", str(t.citation)]
+                     for t in report.tasks], subject_first=False)
+
+
+def _figure(personnel) -> str:
+    return f"{personnel:,}" if personnel is not None else ""
 
 
 REGISTER_FORMAT = "vetting-register/1"
@@ -122,25 +118,21 @@ def register(report: Report) -> dict:
 
 
 def render_register(data: dict, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
-    console.print(f"[bold]Register of barred and suspended units[/bold] — as of {data['as_of']}"
-                  + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else ""))
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
+
+    print_wrapped(console, Text("Register of barred and suspended units", style="bold")
+                  + Text(f" — as of {data['as_of']}"
+                         + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else "")))
     if not data["units"]:
         console.print("No unit is barred or suspended.")
         return
-    table = Table(title_justify="left")
-    table.add_column("unit")
-    table.add_column("personnel", justify="right")
-    for law in data["laws"]:
-        table.add_column(law)
-    table.add_column("information")
-    for row in data["units"]:
-        table.add_row(f"{escape(row['name'])} [dim]({row['id']})[/]", f"{row['personnel']:,}" if row["personnel"] else "",
-                      *(styled(row["status"][law]) for law in data["laws"]),
-                      ", ".join(row["information"]))
-    console.print(table)
+    print_table(console, None, [Column("unit"), Column("personnel", True, "right"),
+                                *(Column(law, whole=True) for law in data["laws"]), Column("information", True)],
+                [[subject(row["name"], row["id"]), _figure(row["personnel"]),
+                  *(status_text(row["status"][law]) for law in data["laws"]), ", ".join(row["information"])]
+                 for row in data["units"]])
 
 
 def _rows(report: Report):

@@ -99,26 +99,23 @@ def to_json(result: WhatIf) -> dict:
 
 
 def render_terminal(result: WhatIf, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
-    from vetting.report import styled
+    from vetting.report import status_text
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
     hyp = result.hypothesis
-    console.print(f"[bold]What if: {escape('; '.join(h.title for h in hyp.case.hypotheses))}[/bold]")
+    print_wrapped(console, Text(f"What if: {'; '.join(h.title for h in hyp.case.hypotheses)}", style="bold"))
     for h in hyp.case.hypotheses:
-        console.print(f"[dim]{h.id}: {escape(h.rationale.strip())}[/dim]")
-    console.print(f"{escape(hyp.case.info.title)}, as of {hyp.as_of.isoformat()}")
+        print_wrapped(console, Text(f"{h.id}: {h.rationale.strip()}", style="dim"), hang=2)
+    print_wrapped(console, f"{hyp.case.info.title}, as of {hyp.as_of.isoformat()}")
     if not result.changes:
         console.print("No unit, person or proposal changes status.")
         return
-    table = Table(title_justify="left")
-    for column in ("", "who", "law", "before", "after", "personnel", "why"):
-        table.add_column(column)
-    for c in result.changes:
-        table.add_row(c.kind, f"{escape(c.name)} [dim]({c.id})[/]", c.law, styled(c.before), styled(c.after),
-                      f"{c.personnel:,}" if c.personnel else "",
-                      ", ".join(c.because))
-    console.print(table)
+    print_table(console, None, [Column("who"), Column("kind", True), Column("law", True), Column("before", True),
+                                Column("after", True), Column("personnel", True, "right"), Column("why", True)],
+                [[subject(c.name, c.id), c.kind, c.law, status_text(c.before), status_text(c.after),
+                  f"{c.personnel:,}" if c.personnel is not None else "", ", ".join(c.because)]
+                 for c in result.changes])
     barred = "; ".join(f"{law}: {n}" for law, n in result.personnel_newly_barred.items())
-    console.print(f"Personnel newly barred — {barred}")
+    print_wrapped(console, f"Personnel newly barred — {barred}", hang=2)
