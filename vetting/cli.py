@@ -49,28 +49,20 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json", "markdown", "html"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _output_arguments(p)
 
     p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _output_arguments(p)
 
     p = sub.add_parser("register", help="the register of units barred or suspended on a date")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _output_arguments(p)
 
     p = sub.add_parser("explain", help="explain one unit, person or proposal down to statute and source")
     p.add_argument("subject", type=_given, help="the id of a unit, person or proposal")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _output_arguments(p)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
@@ -79,13 +71,27 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORMATS = ("terminal", "json", "markdown", "html", "csv")
+
+
+def _output_arguments(p) -> None:
+    p.add_argument("--format", action=_Once, choices=FORMATS, default="terminal",
+                   help="terminal (default): tables for reading here; json: the versioned contract for other tools; "
+                        "markdown or html: a shareable report that says why in words, with statute links; "
+                        "csv: one table for spreadsheets")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output (whole, or not at all)")
+
+
 def _case_arguments(p) -> None:
     p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
     p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis overlay to apply, in order (repeatable)")
     p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE", action=_Once, type=_given,
                    help="the date of the decision, YYYY-MM-DD (default: today)")
-    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once)
+    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once,
+                   help="state: 22 U.S.C. 2378d (State Department assistance); dod: 10 U.S.C. 362 (Defense "
+                        "Department); both (default): each decision under each law")
     p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
                    help="another rule set (default: rules/)")
 
@@ -127,27 +133,28 @@ def _validate(args) -> int:
 
 def _evaluate(args) -> int:
     from vetting import report as reports
+    from vetting.reports import tables
 
-    report = _decide(args)
-    if args.format in ("markdown", "html"):
-        emit(reports.to_markdown(report) if args.format == "markdown" else reports.to_html(report), args.output)
-        return 0
-    _show(args, report, reports.to_json, reports.render_terminal)
+    _show(args, _decide(args), reports.to_json, reports.render_terminal, tables.evaluation)
     return 0
 
 
 def _register(args) -> int:
     from vetting import report as reports
+    from vetting.reports import tables
 
-    _show(args, reports.register(_decide(args)), lambda d: d, reports.render_register)
+    decided = _decide(args)
+    _show(args, reports.register(decided), lambda d: d, reports.render_register,
+          lambda d: tables.register(decided, d))
     return 0
 
 
 def _explain(args) -> int:
     from vetting import explain
+    from vetting.reports import tables
 
     data = explain.explain(_decide(args), args.subject)
-    _show(args, data, lambda d: d, explain.render_terminal)
+    _show(args, data, lambda d: d, explain.render_terminal, tables.explanation)
     return 0
 
 
@@ -155,16 +162,18 @@ def _whatif(args) -> int:
     import datetime as dt
 
     from vetting import whatif
+    from vetting.reports import tables
 
     if not args.hypotheses:
         raise InputError("`whatif` needs at least one hypothesis", hint="add `--with HYPOTHESIS.yaml`")
     result = whatif.whatif(args.case, args.hypotheses, args.as_of or dt.date.today(), args.law, args.rules)
-    _show(args, result, whatif.to_json, whatif.render_terminal)
+    _show(args, result, whatif.to_json, whatif.render_terminal, tables.whatif)
     return 0
 
 
-def _show(args, result, as_json, render) -> None:
-    """Print or write the result whole, as JSON or as the terminal report."""
+def _show(args, result, as_json, render, document) -> None:
+    """Print or write the result whole, in the format asked: JSON, terminal, or a document (Markdown, HTML,
+    CSV) that `document(result)` describes."""
     import io
 
     from rich.console import Console
@@ -173,6 +182,11 @@ def _show(args, result, as_json, render) -> None:
 
     if args.format == "json":
         emit(dumps(as_json(result)), args.output)
+    elif args.format in ("markdown", "html", "csv"):
+        from vetting.reports import csv_export, html, markdown
+
+        renderer = {"markdown": markdown, "html": html, "csv": csv_export}[args.format]
+        emit(renderer.render(document(result)), args.output)
     # highlight=False: rich's highlighter adds nothing to a report, and its regexes take minutes on a long name
     elif not args.output:
         render(result, Console(highlight=False))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from vetting import facts as factlib
 from vetting.decide import Report
@@ -135,71 +134,13 @@ def render_register(data: dict, console) -> None:
                  for row in data["units"]])
 
 
-def _rows(report: Report):
-    """The report as plain rows: (section title, header, rows) for Markdown and HTML."""
-    case = report.case
-    laws = list(report.laws)
-    units = [[f"{u.name} ({u.id})", f"{case.units[u.id].personnel:,}" if case.units[u.id].personnel else "",
-              *(u.status[law] for law in laws),
-              ", ".join(sorted({f.rule for f in u.findings if f.effect != "note"}))] for u in report.units.values()]
-    people = [[f"{p.name} ({p.id})", *(p.status[law] for law in laws)] for p in report.people.values()]
-    proposals = [[f"{p.title} ({p.id})", p.law or "none", p.outcome,
-                  ", ".join(sorted({f.rule for f in p.findings if f.effect not in ("note", "covered")}))]
-                 for p in report.proposals.values()]
-    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "", t.citation] for t in report.tasks]
-    return [("Units", ["unit", "personnel", *laws, "because"], units),
-            ("People", ["person", *laws], people),
-            ("Proposals", ["proposal", "law", "outcome", "because"], proposals),
-            ("Tasks", ["task", "law", "subject", "due", "citation"], tasks)]
-
-
-def _heading(report: Report) -> tuple[str, str]:
-    case = report.case
-    title = f"{case.info.title} — as of {report.as_of.isoformat()}"
-    if case.hypotheses:
-        title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    meta = (f"Rule set {report.rules.info.name} {report.rules.info.version} ({report.rules.sha256[:12]}); "
-            f"laws: {', '.join(report.laws)}; case sha256 {case.sha256[:12]}.")
-    return title, meta
-
-
 def to_markdown(report: Report) -> str:
-    def cell(text):
-        # backslash-escaped: `<script>` stays text and `[x](javascript:…)` is no link in any renderer
-        return re.sub(r"([\\<>\[\]|])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+    from vetting.reports import markdown, tables
 
-    title, meta = _heading(report)
-    out = [f"# {cell(title)}", "", meta, ""]
-    for section, header, rows in _rows(report):
-        if not rows:
-            continue
-        out += [f"## {section}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-        out.append("")
-    return "\n".join(out)
+    return markdown.render(tables.evaluation(report))
 
 
 def to_html(report: Report) -> str:
-    from html import escape
+    from vetting.reports import html, tables
 
-    title, meta = _heading(report)
-    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">', f"<title>{escape(title)}</title>",
-             "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}"
-             "table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
-             "text-align:left;vertical-align:top}.ineligible,.rejected{color:#b00;font-weight:bold}"
-             ".suspended{color:#a60}.eligible,.approved{color:#070}.remediated,.approved-by-exception{color:#067}"
-             ".waived{color:#808}.not-covered{color:#666}</style></head><body>",
-             f"<h1>{escape(title)}</h1>", f"<p>{escape(meta)}</p>"]
-    statuses = set(STATUS_STYLE)
-    for section, header, rows in _rows(report):
-        if not rows:
-            continue
-        parts.append(f"<h2>{section}</h2><table><thead><tr>"
-                     + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead><tbody>")
-        for row in rows:
-            cells = "".join(f'<td class="{escape(str(c))}">{escape(str(c))}</td>' if c in statuses
-                            else f"<td>{escape(str(c))}</td>" for c in row)
-            parts.append(f"<tr>{cells}</tr>")
-        parts.append("</tbody></table>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+    return html.render(tables.evaluation(report))
