@@ -64,6 +64,27 @@ def _parser() -> argparse.ArgumentParser:
     _case_arguments(p)
     _output_arguments(p)
 
+    p = sub.add_parser("timeline", help="when one unit, person or proposal changed status, and what moved it")
+    p.add_argument("subject", type=_given, help="the id of a unit, person or proposal")
+    _case_arguments(p)
+    _output_arguments(p)
+
+    p = sub.add_parser("diff", help="who changes status between two dates, or between hypotheses A and A+B")
+    _case_arguments(p)
+    p.add_argument("--to-as-of", dest="to_as_of", default=None, metavar="DATE", action=_Once, type=_given,
+                   help="the second date (default: the --as-of date)")
+    p.add_argument("--plus", dest="plus", action="append", default=[], metavar="HYPOTHESIS", type=_given,
+                   help="a hypothesis applied on the second side only, after the --with ones (repeatable)")
+    _output_arguments(p)
+
+    p = sub.add_parser("brief", help="the briefing to share: summary, command tree, timelines, findings, tasks")
+    _case_arguments(p)
+    p.add_argument("--format", action=_Once, choices=("html", "markdown"), default="html",
+                   help="html (default): one self-contained page, printable, the command tree drawn inline; "
+                        "markdown: the same in text, the tree as a list")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output (whole, or not at all)")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
@@ -171,6 +192,44 @@ def _whatif(args) -> int:
     return 0
 
 
+def _timeline(args) -> int:
+    import datetime as dt
+
+    from vetting.load import apply_hypotheses, load_case
+    from vetting.reports import timeline
+
+    case = apply_hypotheses(load_case(args.case), args.hypotheses)
+    result = timeline.timeline(case, args.as_of or dt.date.today(), args.law, args.rules)
+    timeline.line_of(result, args.subject)  # an unknown id is bad input, before anything is printed
+    _show(args, result, lambda r: timeline.to_json(r, args.subject),
+          lambda r, console: timeline.render_terminal(r, args.subject, console),
+          lambda r: timeline.document(r, args.subject))
+    return 0
+
+
+def _diff(args) -> int:
+    import datetime as dt
+
+    from vetting.reports import diff
+
+    result = diff.diff(args.case, args.as_of or dt.date.today(), args.to_as_of, args.hypotheses, args.plus,
+                       args.law, args.rules)
+    _show(args, result, diff.to_json, diff.render_terminal, diff.document)
+    return 0
+
+
+def _brief(args) -> int:
+    import datetime as dt
+
+    from vetting.load import apply_hypotheses, load_case
+    from vetting.reports import briefing
+
+    case = apply_hypotheses(load_case(args.case), args.hypotheses)
+    result = briefing.brief(case, args.as_of or dt.date.today(), args.law, args.rules)
+    emit(briefing.to_html(result) if args.format == "html" else briefing.to_markdown(result), args.output)
+    return 0
+
+
 def _show(args, result, as_json, render, document) -> None:
     """Print or write the result whole, in the format asked: JSON, terminal, or a document (Markdown, HTML,
     CSV) that `document(result)` describes."""
@@ -245,4 +304,5 @@ def emit(text: str, output: str | None) -> None:
 
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
             "whatif": _whatif,
+            "timeline": _timeline, "diff": _diff, "brief": _brief,
             "schema": _schema}
