@@ -264,6 +264,29 @@ def load_case(paths) -> Case:
     return case
 
 
+def split_cases(paths) -> list[list[Path]]:
+    """The files and folders given, grouped into cases: when two or more of them hold a `case` block, each of those
+    is a case of its own (`vetting evaluate cases/a cases/b`); else they are the files of one case, merged."""
+    paths = [Path(p) for p in paths]
+    files = {p: case_files(p) for p in paths}
+    every = [f.resolve() for p in paths for f in files[p]]
+    if len(set(every)) < len(every):  # a file named twice: load_case says so
+        return [paths]
+    holding = [p for p in paths if any(_has_case_block(f) for f in files[p])]
+    if len(holding) < 2:
+        return [paths]
+    alone = [p for p in paths if p not in holding]
+    if alone:
+        raise InputError("this file has no `case` block, and the others are several cases", file=str(alone[0]),
+                         hint="put the file in its case's folder, or evaluate one case at a time")
+    return [[p] for p in paths]
+
+
+def _has_case_block(file: Path) -> bool:
+    doc = safeyaml.load(file)
+    return isinstance(doc.data, dict) and "case" in doc.data
+
+
 def _add(collections, locations, name, entity, where: Location):
     if entity.id in locations:
         first = locations[entity.id]

@@ -122,7 +122,7 @@ def render_register(data: dict, console) -> None:
     from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
     print_wrapped(console, Text("Register of barred and suspended units", style="bold")
-                  + Text(f" — as of {data['as_of']}"
+                  + Text(f" — {', '.join(c['id'] for c in data['cases'])} — as of {data['as_of']}"
                          + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else "")))
     if not data["units"]:
         console.print("No unit is barred or suspended.")

@@ -17,12 +17,19 @@ def _safe(text: str) -> str:
 
 
 def render(doc: Document) -> str:
-    if doc.csv is None:
+    return render_many([doc])
+
+
+def render_many(docs: list[Document]) -> str:
+    """One table; with several documents (several cases) a first column `case` says whose each row is."""
+    if any(doc.csv is None for doc in docs):
         raise InputError("this report has no table to write as CSV", field="--format",
                          hint="use `--format json`, `markdown` or `html`")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(doc.csv.header)
-    for row in doc.csv.rows:
-        writer.writerow([_safe(plain(cell)) for cell in row])
+    several = len(docs) > 1
+    writer.writerow((["case"] if several else []) + docs[0].csv.header)
+    for doc in docs:
+        for row in doc.csv.rows:
+            writer.writerow(([_safe(doc.case_id or "")] if several else []) + [_safe(plain(cell)) for cell in row])
     return out.getvalue()

@@ -49,6 +49,7 @@ class Document:
     sections: list
     csv: Section | None = None  # the one table a CSV export holds
     notice: bool = True
+    case_id: str | None = None  # whose the document is, when several cases are reported together
 
 
 def plain(cell) -> str:

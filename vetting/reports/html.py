@@ -50,6 +50,20 @@ def table(header, rows, status_columns=()) -> str:
 
 
 def render(doc: Document) -> str:
+    return page(doc.title, body(doc))
+
+
+def render_many(docs: list[Document]) -> str:
+    """One page: each document in turn (several cases), a rule between them."""
+    if len(docs) == 1:
+        return render(docs[0])
+    parts = []
+    for index, doc in enumerate(docs):
+        parts += (["<hr>"] if index else []) + body(doc)
+    return page("; ".join(doc.title for doc in docs), parts)
+
+
+def body(doc: Document) -> list[str]:
     body = [f"<h1>{escape(doc.title)}</h1>"]
     body += [f'<p class="meta">{inline(meta)}</p>' for meta in doc.meta]
     if doc.notice:
@@ -59,4 +73,4 @@ def render(doc: Document) -> str:
         body += [f"<p>{inline(p)}</p>" for p in section.paragraphs]
         if section.rows:
             body.append(table(section.header, section.rows, section.status_columns))
-    return page(doc.title, body)
+    return body

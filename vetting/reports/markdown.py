@@ -37,3 +37,8 @@ def render(doc: Document) -> str:
             out += ["| " + " | ".join(inline(c) for c in row) + " |" for row in section.rows]
             out.append("")
     return "\n".join(out)
+
+
+def render_many(docs: list[Document]) -> str:
+    """One Markdown text: each document in turn, a rule between them."""
+    return "\n---\n\n".join(render(doc) for doc in docs)

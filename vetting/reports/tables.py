@@ -75,7 +75,8 @@ def evaluation(report) -> Document:
                 Section("Proposals", ["proposal", "id", "law", "outcome", "because"], proposals,
                         status_columns=(3,)),
                 Section("Tasks", ["task", "law", "subject", "due", "citation"], tasks)]
-    return Document(title, meta, [s for s in sections if s.rows], csv=_evaluation_csv(report))
+    return Document(title, meta, [s for s in sections if s.rows], csv=_evaluation_csv(report),
+                    case_id=case.info.id)
 
 
 def _evaluation_csv(report) -> Section:
@@ -114,7 +115,8 @@ def register(report, data: dict) -> Document:
     csv_rows = [[row["id"], row["name"], _number(row["personnel"]), *(row["status"][law] for law in laws),
                  " ".join(row["rules"]), " ".join(row["information"])] for row in data["units"]]
     return Document(title, meta, [section],
-                    csv=Section("register", ["id", "name", "personnel", *laws, "rules", "information"], csv_rows))
+                    csv=Section("register", ["id", "name", "personnel", *laws, "rules", "information"], csv_rows),
+                    case_id=report.case.info.id)
 
 
 def whatif(result) -> Document:
