@@ -146,3 +146,15 @@ def test_a_reader_sees_the_summary_the_tree_and_a_timeline_in_chromium(zone_brie
     assert "2014-10-01 state, dod: eligible → suspended" in timeline
     assert "2015-01-15 state, dod: suspended → ineligible" in timeline
     assert "tlatlaya-northcom-report" in timeline and "tlatlaya-zone-commander-implicated" in timeline
+
+
+def test_the_status_strip_shows_each_period_in_order_with_its_dates(zone_briefing):
+    from vetting.reports import timeline_svg
+
+    line = zone_briefing.timeline.lines["mx-bn-102"]
+    svg = ET.fromstring(timeline_svg.strip(line, zone_briefing.report.as_of))
+    bands = [r for r in svg.iter(f"{SVG}rect")]
+    assert [b.get("class") for b in bands] == ["eligible", "suspended", "ineligible"]
+    xs = [float(b.get("x")) for b in bands]
+    assert xs == sorted(xs) and float(bands[-1].get("x")) + float(bands[-1].get("width")) <= timeline_svg.WIDTH
+    assert [t.text for t in svg.iter(f"{SVG}text")] == ["2014-10-01", "2015-01-15"]

@@ -114,3 +114,18 @@ def test_a_table_too_wide_for_whole_ids_becomes_one_block_per_row():
     print_wrapped(console, "x " * 30, indent=2, hang=4)
     lines = console.export_text().splitlines()
     assert lines[0].startswith("  x") and lines[1].startswith("    x") and all(len(line) <= 40 for line in lines)
+
+
+def test_timeline_and_diff_at_80_columns_show_every_id_whole(capsys, monkeypatch):
+    args = ["timeline", "mx-cocula-police", str(CASE), "--as-of", "2015-05-08"]
+    data = report_json(capsys, *args)
+    out = run(capsys, monkeypatch, *args)
+    ids = ["mx-cocula-police"] + [b for c in data["subjects"][0]["changes"] for b in c["because"]]
+    assert "iguala-disappearances-cocula-information" in ids
+    assert [i for i in ids if not whole(i, out)] == []
+    args = ["diff", str(CASE), "--as-of", "2015-01-31", "--to-as-of", "2015-05-08"]
+    data = report_json(capsys, *args)
+    out = run(capsys, monkeypatch, *args)
+    ids = [c["id"] for c in data["changes"]] + [r for c in data["changes"] for r in c["because"]]
+    assert "unidentified-unit-suspends-force" in ids
+    assert [i for i in ids if not whole(i, out)] == []

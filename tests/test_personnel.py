@@ -43,6 +43,11 @@ def test_a_zone_barred_over_an_already_barred_battalion_adds_only_the_rest():
     assert newly({"company"}, {"bn"}, FIGURES, ANCESTORS) == Personnel(120)
 
 
+def test_figures_that_do_not_nest_never_give_a_negative_count():
+    figures = dict(FIGURES, zone=100)  # a zone of 100 over a battalion of 300: the case contradicts itself
+    assert newly({"zone", "bn"}, {"bn"}, figures, ANCESTORS) == Personnel(0)
+
+
 def test_an_already_barred_unit_without_a_figure_makes_the_new_total_an_upper_bound():
     figures = dict(FIGURES, bn=None)
     got = newly({"zone", "bn"}, {"bn"}, figures, ANCESTORS)
@@ -55,8 +60,10 @@ def test_an_already_barred_unit_without_a_figure_makes_the_new_total_an_upper_bo
 def test_newly_barred_is_never_more_than_the_new_total_and_never_negative_when_figures_nest(figures, after, before):
     # figures that nest (a unit's figure at least the sum of its sub-units'), as the convention assumes
     figures = {uid: figures.get(uid) for uid in FIGURES}
-    if figures["zone"] is not None and figures["bn"] is not None and figures["bn"] > figures["zone"]:
-        figures["bn"] = figures["zone"]
+    for uid in FIGURES:  # ANCESTORS lists the nearest first: cap each figure by every figure above it
+        for above in ANCESTORS[uid]:
+            if figures[uid] is not None and figures[above] is not None:
+                figures[uid] = min(figures[uid], figures[above])
     got = newly(after, before, figures, ANCESTORS)
     assert 0 <= got.known <= total(set(after) | set(before), figures, ANCESTORS).known
     if set(after) <= set(before):

@@ -223,7 +223,17 @@ class _stdin_as_file:
                     setattr(err, key, getattr(err, key).replace(str(self.file), self.NAME))
 
 
-def _decide(args) -> list:
+def _decide(args):
+    """The decisions on the one case named (bad input when several are)."""
+    import datetime as dt
+
+    from vetting.decide import evaluate
+
+    return evaluate(_one_case(args), args.as_of or dt.date.today(), args.law, (), args.rules)
+
+
+def _decide_all(args) -> list:
+    """The decisions on every case named, one rule set for all."""
     import datetime as dt
 
     from vetting.decide import evaluate
@@ -288,8 +298,8 @@ def _evaluate(args) -> int:
     from vetting import report as reports
     from vetting.reports import tables
 
-    decided = _decide(args)
-    _show(args, decided, reports.to_json, reports.render_terminal, tables.evaluation)
+    decided = _decide_all(args)
+    _show_all(args, decided, reports.to_json, reports.render_terminal, tables.evaluation)
     return _verdict(args, decided)
 
 
@@ -297,23 +307,19 @@ def _register(args) -> int:
     from vetting import report as reports
     from vetting.reports import tables
 
-    decided = _decide(args)
-    _show(args, [(r, reports.register(r)) for r in decided], lambda pair: pair[1],
+    decided = _decide_all(args)
+    _show_all(args, [(r, reports.register(r)) for r in decided], lambda pair: pair[1],
           lambda pair, console: reports.render_register(pair[1], console), lambda pair: tables.register(*pair))
     return _verdict(args, decided)
 
 
 def _explain(args) -> int:
-    import datetime as dt
-
     from vetting import explain
-    from vetting.decide import evaluate
     from vetting.reports import tables
 
     _subject_first(args)
-    data = explain.explain(evaluate(_one_case(args), args.as_of or dt.date.today(), args.law, (), args.rules),
-                           args.subject)
-    _show(args, [data], lambda d: d, explain.render_terminal, tables.explanation)
+    data = explain.explain(_decide(args), args.subject)
+    _show(args, data, lambda d: d, explain.render_terminal, tables.explanation)
     return 0
 
 
@@ -327,7 +333,7 @@ def _whatif(args) -> int:
         raise InputError("`whatif` needs at least one hypothesis", hint="add `--with HYPOTHESIS.yaml`")
     hypotheses, args.hypotheses = args.hypotheses, []  # the baseline is the case without them
     result = whatif.whatif(_one_case(args), hypotheses, args.as_of or dt.date.today(), args.law, args.rules)
-    _show(args, [result], whatif.to_json, whatif.render_terminal, tables.whatif)
+    _show(args, result, whatif.to_json, whatif.render_terminal, tables.whatif)
     return 0
 
 
@@ -339,7 +345,7 @@ def _timeline(args) -> int:
     _subject_first(args)
     result = timeline.timeline(_one_case(args), args.as_of or dt.date.today(), args.law, args.rules)
     timeline.line_of(result, args.subject)  # an unknown id is bad input, before anything is printed
-    _show(args, [result], lambda r: timeline.to_json(r, args.subject),
+    _show(args, result, lambda r: timeline.to_json(r, args.subject),
           lambda r, console: timeline.render_terminal(r, args.subject, console),
           lambda r: timeline.document(r, args.subject))
     return 0
@@ -353,7 +359,7 @@ def _diff(args) -> int:
     hypotheses, args.hypotheses = args.hypotheses, []
     result = diff.diff(_one_case(args), args.as_of or dt.date.today(), args.to_as_of, hypotheses, args.plus,
                        args.law, args.rules)
-    _show(args, [result], diff.to_json, diff.render_terminal, diff.document)
+    _show(args, result, diff.to_json, diff.render_terminal, diff.document)
     return 0
 
 
@@ -371,14 +377,19 @@ def _test(args) -> int:
     from vetting import expectations
 
     results = expectations.run(args.expectations, args.rules)
-    _show(args, [results], lambda r: expectations.to_json(args.expectations, r),
+    _show(args, results, lambda r: expectations.to_json(args.expectations, r),
           lambda r, console: expectations.render_terminal(args.expectations, r, console), None)
     return FAILED if any(not r.ok for r in results) else 0
 
 
-def _show(args, results: list, as_json, render, document) -> None:
-    """Print or write the results whole (one per case), as JSON, the terminal report, or a document (Markdown,
-    HTML, CSV) that `document(result)` describes."""
+def _show(args, result, as_json, render, document=None) -> None:
+    """Print or write one result whole, in the format asked: JSON, terminal, or a document (Markdown, HTML, CSV)
+    that `document(result)` describes."""
+    _show_all(args, [result], as_json, render, document)
+
+
+def _show_all(args, results: list, as_json, render, document=None) -> None:
+    """Print or write the results whole (one per case); JSON wraps several as `vetting-reports/1`."""
     import io
 
     from rich.console import Console

@@ -268,6 +268,8 @@ def split_cases(paths) -> list[list[Path]]:
     """The files and folders given, grouped into cases: when two or more of them hold a `case` block, each of those
     is a case of its own (`vetting evaluate cases/a cases/b`); else they are the files of one case, merged."""
     paths = [Path(p) for p in paths]
+    if len(paths) < 2:
+        return [paths]
     files = {p: case_files(p) for p in paths}
     every = [f.resolve() for p in paths for f in files[p]]
     if len(set(every)) < len(every):  # a file named twice: load_case says so

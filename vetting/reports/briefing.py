@@ -7,12 +7,13 @@ words with quotes, sources and statute links; the open tasks with their due date
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 
 from vetting.reports import html as htmlout
 from vetting.reports import markdown as mdout
-from vetting.reports import tables, tree_svg
+from vetting.reports import tables, timeline_svg, tree_svg
 from vetting.reports.document import NOTICE, Link, Quote
 from vetting.reports.timeline import merged
 
@@ -87,11 +88,11 @@ def _information_words(case, ids) -> list:
 
 STYLE = """
 h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
-.headline li{margin:.2rem 0}.tree{max-width:100%;height:auto}
+.headline li{margin:.2rem 0}.tree,.strip{max-width:100%;height:auto}
 .timeline{list-style:none;padding-left:0}.timeline>li{margin:.8rem 0}.steps{margin:.2rem 0 0 1rem;padding:0}
 .steps li{margin:.15rem 0}.status{display:inline-block;padding:0 .4rem;border-radius:.3rem;border:1px solid}
 .finding{border-left:3px solid #ccc;padding-left:.8rem;margin:.8rem 0}.why{color:#444}
-.badge{font-size:.8em;color:#555}
+.badge{font-size:.8em;color:#555}code{white-space:nowrap}
 """
 
 
@@ -102,7 +103,7 @@ def _status(value: str) -> str:
 def to_html(b: Briefing) -> str:
     report = b.report
     summary, outcomes = tables.summary(report)
-    _, meta = tables._heading(report)
+    _, meta = tables.heading(report)
     body = [f"<h1>{escape(_title(report))}</h1>", f'<p class="notice"><strong>Notice.</strong> {escape(NOTICE)}</p>',
             *(f'<p class="meta">{htmlout.inline(m)}</p>' for m in meta),
             '<section id="summary"><h2>Summary</h2><ul class="headline">',
@@ -120,12 +121,15 @@ def to_html(b: Briefing) -> str:
     for line in changed:
         start = " · ".join(f"{law}: {status}" for law, status in line.start.items())
         body.append(f'<li class="unit-timeline" data-id="{escape(line.id)}"><strong>{escape(line.name)}</strong> '
-                    f'<code>{escape(line.id)}</code><ol class="steps"><li>before: {escape(start)}</li>')
+                    f'<code>{escape(line.id)}</code><br>{timeline_svg.strip(line, report.as_of)}'
+                    f'<ol class="steps"><li>before: {escape(start)}</li>')
         for laws, change in merged(line):
             day, before, after = change.date, change.before, change.after
             why = _information_words(report.case, change.because) or list(change.events)
+            # an id stays on one line (`code` does not break at its hyphens), its words wrap
+            why_html = "; ".join(re.sub(r"^([a-z0-9._-]+)", r"<code>\1</code>", escape(w)) for w in why)
             body.append(f"<li><time>{day.isoformat()}</time> {escape(', '.join(laws))}: {_status(before)} → "
-                        f"{_status(after)}" + (f' <span class="why">— {escape("; ".join(why))}</span>' if why else "")
+                        f"{_status(after)}" + (f' <span class="why">— {why_html}</span>' if why else "")
                         + "</li>")
         body.append("</ol></li>")
     if not changed:
@@ -138,7 +142,7 @@ def to_html(b: Briefing) -> str:
     body += ["</section>", '<section id="tasks"><h2>Tasks</h2>']
     if report.tasks:
         rows = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "no due date",
-                 tables._citation(report.rules, t.citation), ", ".join(t.because)] for t in report.tasks]
+                 tables.citation_link(report.rules, t.citation), ", ".join(t.because)] for t in report.tasks]
         body.append(htmlout.table(["task", "law", "subject", "due", "citation", "because of"], rows))
     else:
         body.append("<p>No task is open.</p>")
@@ -181,7 +185,7 @@ def _finding_html(data: dict) -> str:
 def to_markdown(b: Briefing) -> str:
     report = b.report
     summary, outcomes = tables.summary(report)
-    _, meta = tables._heading(report)
+    _, meta = tables.heading(report)
     e = mdout.escape
     out = [f"# {e(_title(report))}", "", f"> **Notice.** {e(NOTICE)}", ""]
     out += [line for m in meta for line in (mdout.inline(m), "")]
@@ -232,7 +236,7 @@ def to_markdown(b: Briefing) -> str:
     if report.tasks:
         out += ["| task | law | subject | due | citation |", "|---|---|---|---|---|"]
         out += [f"| {e(t.kind)} | {t.law} | {e(t.subject)} | {t.due.isoformat() if t.due else 'no due date'} | "
-                f"{mdout.inline(tables._citation(report.rules, t.citation))} |" for t in report.tasks]
+                f"{mdout.inline(tables.citation_link(report.rules, t.citation))} |" for t in report.tasks]
     else:
         out.append("No task is open.")
     return "\n".join(out) + "\n"

@@ -73,7 +73,9 @@ def newly(after_ids, before_ids, figures: dict, ancestors: dict) -> Personnel:
     overcounted = tuple(uid for uid in already.uncounted
                         if any(a in both and figures.get(a) is not None for a in ancestors.get(uid, ())))
     uncounted = tuple(uid for uid in whole.uncounted if uid not in before)
-    return Personnel(whole.known - already.known, uncounted, overcounted)
+    # figures that do not nest (a unit with fewer people than a unit under it) could make this negative: never
+    # fewer than nobody
+    return Personnel(max(whole.known - already.known, 0), uncounted, overcounted)
 
 
 def with_status(report, law: str, statuses) -> Personnel:

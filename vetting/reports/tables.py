@@ -8,7 +8,7 @@ from __future__ import annotations
 from vetting.reports.document import Document, Link, Quote, Section, rule_titles
 
 
-def _heading(report) -> tuple[str, list]:
+def heading(report) -> tuple[str, list]:
     case = report.case
     title = f"{case.info.title} — as of {report.as_of.isoformat()}"
     if case.hypotheses:
@@ -28,7 +28,7 @@ def _number(value) -> str:
     return str(value) if value is not None else ""
 
 
-def _citation(rules, cid: str) -> Link:
+def citation_link(rules, cid: str) -> Link:
     cite = rules.citations[cid]
     return Link(cite.label(), cite.url)
 
@@ -58,14 +58,14 @@ def summary(report) -> Section:
 
 def evaluation(report) -> Document:
     rules, case, laws = report.rules, report.case, list(report.laws)
-    title, meta = _heading(report)
+    title, meta = heading(report)
     units = [[u.name, u.id, _figure(case.units[u.id].personnel), *(u.status[law] for law in laws),
               rule_titles(rules, u.findings)] for u in report.units.values()]
     people = [[p.name, p.id, *(p.status[law] for law in laws), rule_titles(rules, p.findings)]
               for p in report.people.values()]
     proposals = [[p.title, p.id, p.law or "none", p.outcome, rule_titles(rules, p.findings, ("note", "covered"))]
                  for p in report.proposals.values()]
-    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "", _citation(rules, t.citation)]
+    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "", citation_link(rules, t.citation)]
              for t in report.tasks]
     statuses = tuple(range(3, 3 + len(laws)))
     sections = [*summary(report),
@@ -103,7 +103,7 @@ def register(report, data: dict) -> Document:
     title = f"Register of barred and suspended units — as of {data['as_of']}"
     if data["hypotheses"]:
         title += " — with " + ", ".join(data["hypotheses"])
-    _, meta = _heading(report)
+    _, meta = heading(report)
     info = report.case.information
     rows = [[row["name"], row["id"], _figure(row["personnel"]), *(row["status"][law] for law in laws),
              [rules.rule(r).title for r in row["rules"]],
@@ -123,7 +123,7 @@ def whatif(result) -> Document:
     hyp = result.hypothesis
     rules = hyp.rules
     title = f"What if: {'; '.join(h.title for h in hyp.case.hypotheses)}"
-    _, meta = _heading(hyp)
+    _, meta = heading(hyp)
     rows = [[c.name, c.id, c.kind, c.law, c.before, c.after, _figure(c.personnel),
              [rules.rule(r).title for r in c.because]] for c in result.changes]
     barred = "; ".join(f"{law}: {n}" for law, n in result.personnel_newly_barred.items())

@@ -93,14 +93,13 @@ def events(case, rules) -> dict:
     return found
 
 
-def _describe(case, eid: str, path: str) -> str:
-    words = EVENT_WORDS.get(path, path)
-    return f"{eid} {words}"
+def _describe(eid: str, path: str) -> str:
+    return f"{eid} {EVENT_WORDS.get(path, path)}"
 
 
 def timeline(case, as_of, laws=("state", "dod"), rules=None) -> Timeline:
     """Every change of status up to `as_of` of every unit, person and proposal of `case` (hypotheses applied)."""
-    from vetting.decide import _as_of, evaluate
+    from vetting.decide import evaluate
     from vetting.load import load_case
 
     if not hasattr(case, "units"):
@@ -122,10 +121,9 @@ def timeline(case, as_of, laws=("state", "dod"), rules=None) -> Timeline:
                 old, new = of(before, table, sid), of(after, table, sid)
                 for law in new:
                     if old.get(law) != new[law]:
-                        line.changes.append(_change(case, stated, before, after, table, sid, law,
+                        line.changes.append(_change(stated, before, after, table, sid, law,
                                                     old.get(law, "absent"), new[law]))
             lines[sid] = line
-    _as_of(as_of)  # checked above by evaluate; kept explicit for readers of the signature
     return Timeline(as_of, report.laws, report, first, len(decided), lines)
 
 
@@ -139,7 +137,7 @@ def _outcome(report, table: str, sid: str) -> dict:
     return {proposal.law or "none": proposal.outcome} if proposal else {}
 
 
-def _change(case, stated, before, after, table, sid, law, old, new) -> Change:
+def _change(stated, before, after, table, sid, law, old, new) -> Change:
     def grounds(report):
         subject = getattr(report, table).get(sid)
         found = subject.findings if subject else []
@@ -153,7 +151,7 @@ def _change(case, stated, before, after, table, sid, law, old, new) -> Change:
     # what happened to the grounds themselves (information newly received, or now assessed), else all that day
     relevant = ([e for e in happened if e[0] in because] or [e for e in happened if e[0] in grounds_now | grounds_before]
                 or happened)
-    return Change(day, law, old, new, because, tuple(dict.fromkeys(_describe(case, *e) for e in relevant)))
+    return Change(day, law, old, new, because, tuple(dict.fromkeys(_describe(*e) for e in relevant)))
 
 
 def to_json(result: Timeline, subject: str | None = None) -> dict:
