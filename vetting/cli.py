@@ -178,7 +178,7 @@ def _cases(args) -> list:
     of its own is a separate case when there are several; `-` is a case file read from standard input."""
     from vetting.load import apply_hypotheses, load_case, split_cases
 
-    with _stdin_as_file(args.case) as paths:
+    with _StdinAsFile(args.case) as paths:
         return [apply_hypotheses(load_case(group), args.hypotheses) for group in split_cases(paths)]
 
 
@@ -190,7 +190,7 @@ def _one_case(args):
     return cases[0]
 
 
-class _stdin_as_file:
+class _StdinAsFile:
     """`-` among the case paths: standard input saved to a temporary file for the loader, and named `<stdin>` in
     any error."""
 
