@@ -17,9 +17,8 @@ Readings chosen where docs/decisions.md leaves room (the engine agrees with each
 
 - "received" is the first day of the received range for counting by D, and its last day for a determination's
   cover (docs/decisions.md, time axis 3: an exception never covers what may have arrived after it).
-- An item whose `violations` is empty has its incident's violations (as when it is absent); an item whose
-  `alleges` is present but empty alleges nobody (it still has grounds, so an unidentified incident still opens
-  its task).
+- An item whose `violations` is empty has its incident's violations (as when it is absent); an item without
+  `alleges` alleges its incident's perpetrators (an empty `alleges` is refused by the loader).
 - The DoD cut-off (before 2014-01-17, training only) is read against the as-of date D; a proposal is judged as
   of D whatever its own `from`/`to`.
 - A DoD emergency determination needs no consultation of State (the text asks it of corrective steps and

@@ -215,17 +215,19 @@ def build_information(src: Source, dates: Dates, incidents: dict, unit_ids: list
     for i in range(count):
         incident = incidents[src.pick(incident_ids)]
         alleges = None
-        if src.one_in(3):  # a subset of units and people, possibly none
+        if src.one_in(3):  # a subset of units and people (an empty `alleges` is an error: then none at all)
             alleges = Refs(units=src.subset(unit_ids, hi=2), people=src.subset(person_ids, hi=2))
+            alleges = alleges if alleges.units or alleges.people else None
         violations = None
         if src.one_in(3):  # its own; an empty list is the incident's, as `null` is
             violations = src.subset(VIOLATIONS, hi=3)
         status = src.pick(STATUSES)
         on = dates.day() if status != "pending" or src.one_in(2) else None
+        received = dates.day_range(not_before=incident.date.from_)
+        on = max(on, received.from_) if on else None  # assessed on or after the first day it may have arrived
         assessment = Assessment(status=status, on=on, second_tier=src.pick(REVIEWS))
         out[f"n{i}"] = Information(id=f"n{i}", incident=incident.id, summary=f"item {i}", alleges=alleges,
-                                   violations=violations, received=dates.day_range(not_before=incident.date.from_),
-                                   assessment=assessment, assumption=WHY)
+                                   violations=violations, received=received, assessment=assessment, assumption=WHY)
     return out
 
 
@@ -247,7 +249,7 @@ def build_proposals(src: Source, dates: Dates, unit_ids: list, person_ids: list,
 
 
 def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids: list, proposals: dict,
-                         count: int, hot: list) -> dict:
+                         count: int, hot: list, began: dict) -> dict:
     """Determinations of every kind; the unit is often one some incident implicates (`hot`), so that exceptions
     meet the grounds they can lift, and steps name some of the case's incidents."""
     out = {}
@@ -268,6 +270,9 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
             fields["emergency"] = src.pick(["disaster-relief", "humanitarian", "national-security"])
         if kind in ("state-effective-steps", "dod-corrective-steps"):
             fields["incidents"] = src.subset(incident_ids, lo=1)
+            # made once the incidents it concerns have begun (`began`: incident id -> first day)
+            fields["made"] = max([made] + [began[i] for i in fields["incidents"]])
+            fields["reported"] = reported and max(reported, fields["made"])
         out[f"d{i}"] = Determination.model_validate(fields)
     return out
 
@@ -302,7 +307,8 @@ def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
     hot = {u for i in incidents.values() for u in i.perpetrators.units + [i.perpetrators.force] if u}
     hot |= {p.unit for i in incidents.values() for pid in i.perpetrators.people for p in persons[pid].postings}
     determinations = build_determinations(src, dates, unit_ids, sorted(incidents, key=_index), proposals,
-                                          count("determinations"), sorted(hot, key=_index))
+                                          count("determinations"), sorted(hot, key=_index),
+                                          {iid: incident.date.from_ for iid, incident in incidents.items()})
     investigations = build_investigations(src, incidents, unit_ids, count("investigations"))
     case = Case(info=CaseInfo(id="generated", title="a generated case"), units=units, people=persons,
                 incidents=incidents, information=items, investigations=investigations,

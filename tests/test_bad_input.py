@@ -353,22 +353,22 @@ def test_not_a_mapping_at_the_top(tmp_path, run_cli, expect_error, text):
                  hint="sections: case, sources, units")
 
 
-# An empty case file (or one of only comments) is an empty part of a case: load.py skips it, so a folder can
-# hold a file that is not written yet, and a case of one empty file is a case with nothing in it -- valid,
-# and `validate` says `empty`, which is what there is to vet. A hypothesis, by contrast, must say what it is
-# (`hypothesis: {id, title, rationale}`), so an empty hypothesis file is an error.
-@pytest.mark.parametrize("text", ["", "# to be written\n", "---\n"], ids=["empty", "comments", "document-start"])
-def test_an_empty_case_file_is_an_empty_case(tmp_path, run_cli, text):
+# An empty case file (or one of only comments, or `{}`) is an error naming it, alone or inside a folder: a file
+# left empty by mistake must never read as "nothing to vet" (issue 7). A hypothesis must say what it is
+# (`hypothesis: {id, title, rationale}`), so an empty hypothesis file is an error too.
+@pytest.mark.parametrize("text", ["", "# to be written\n", "---\n", "{}\n"],
+                         ids=["empty", "comments", "document-start", "empty-mapping"])
+def test_an_empty_case_file_is_an_error(tmp_path, run_cli, expect_error, text):
     path = tmp_path / "empty.yaml"
     path.write_text(text, encoding="utf-8")
-    assert run_cli("validate", path) == (0, "ok: empty: empty\n", "")
+    expect_error(run_cli("validate", path), path, None, None, "the file is empty", hint="sections: case, sources")
 
 
-def test_an_empty_file_in_a_folder_adds_nothing(tmp_path, make_case, case_data, run_cli):
+def test_an_empty_file_in_a_folder_is_an_error(tmp_path, make_case, case_data, run_cli, expect_error):
     _split_case(make_case, case_data)
-    (tmp_path / "case" / "c.yaml").write_text("", encoding="utf-8")
-    status, out, _ = run_cli("validate", tmp_path / "case")
-    assert status == 0 and out.startswith("ok: test-case: 2 sources, 3 units")
+    (tmp_path / "case" / "c.yaml").write_text("# to be written\n", encoding="utf-8")
+    expect_error(run_cli("validate", tmp_path / "case"), tmp_path / "case" / "c.yaml", None, None,
+                 "the file is empty")
 
 
 def test_an_empty_folder_is_not_a_case(tmp_path, run_cli, expect_error):

@@ -327,13 +327,16 @@ def test_writing_through_a_link_keeps_the_link(tmp_path, run_cli):
 
 
 def test_a_failing_run_leaves_the_output_file_as_it_was(tmp_path, run_cli, expect_error):
-    # -o naming the case itself: an error (here a date that does not exist) must not touch it
+    # an error (here a date that does not exist) must not touch the -o file (-o naming the case itself is
+    # refused before anything runs: tests/test_input_slips.py)
     case = tmp_path / "case.yaml"
     shutil.copy(MINI / "case.yaml", case)
-    before = case.read_bytes()
-    expect_error(run_cli("evaluate", case, "--as-of", "2015-02-29", "-o", case), None, None, "--as-of")
-    expect_error(run_cli("explain", "nobody", case, "--as-of", "2015-05-08", "-o", case), None, None, "SUBJECT")
-    assert case.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == ["case.yaml"]
+    report = tmp_path / "report.json"
+    report.write_text("the report of yesterday\n", encoding="utf-8")
+    expect_error(run_cli("evaluate", case, "--as-of", "2015-02-29", "-o", report), None, None, "--as-of")
+    expect_error(run_cli("explain", "nobody", case, "--as-of", "2015-05-08", "-o", report), None, None, "SUBJECT")
+    assert report.read_text(encoding="utf-8") == "the report of yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["case.yaml", "report.json"]
 
 
 # ---------------------------------------------------------------- size
@@ -471,7 +474,7 @@ def test_a_rule_set_durable_rules_would_loop_on_is_an_error(tmp_path):
     for j in range(6):  # 600 different tests on `unit` facts
         values = ", ".join(f"k{j}x{i}" for i in range(100))
         text.append(f"  - id: r{j}\n    title: x\n    says: x\n    citation: {{state: usc-22-2378d-a}}\n    when:\n"
-                    f"      a: {{type: unit, kind: {{one_of: [{values}]}}}}\n"
+                    f"      a: {{type: unit, ref: {{one_of: [{values}]}}}}\n"
                     "    then: {finding: {about: unit, subject: a.ref, effect: note}}")
     (rules / "15-extra.yaml").write_text("\n".join(text) + "\n")
     try:
@@ -504,7 +507,7 @@ def test_too_many_comparisons_on_one_type_of_fact_are_an_error(tmp_path, run_cli
     for j in range(64):
         text.append(f"  - id: r{j}\n    title: x\n    says: x\n    citation: {{state: usc-22-2378d-a}}\n    when:\n"
                     f"      c: {{type: context, as_of: {{at_least: {dt.date(2010, 1, 1) + dt.timedelta(days=j)}}}}}\n"
-                    f"      u: {{type: unit, kind: k{j}}}\n"
+                    f"      u: {{type: unit, ref: k{j}}}\n"
                     "    then: {finding: {about: unit, subject: u.ref, effect: note}}")
     (rules / "15-extra.yaml").write_text("\n".join(text) + "\n")
     status, out, err = run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules)
@@ -523,7 +526,8 @@ def test_an_effect_a_rule_derives_wrongly_is_an_error_not_a_silent_pass(tmp_path
     status, out, err = run_cli("register", MINI, "--as-of", "2015-05-31", "--rules", rules,
                                "--with", HYPOTHESES / "commander-implicated.yaml")  # credible information
     assert (status, out) == (2, ""), err
-    assert "rule `unit-implicated` concludes the effect `barr`, which is not an effect" in err
+    # found when the rule set is compiled, whatever the case: the rule that turns `level` into an effect
+    assert "rule `unit-implicated`: `grounds.level` can be `barr`, which is not an effect" in err
 
 
 @pytest.mark.parametrize("old, new, words", [

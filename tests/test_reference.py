@@ -110,7 +110,9 @@ def _credible_core_item(case: Case, as_of: dt.date, data) -> Case:
     assessed = received + dt.timedelta(days=data.draw(st.integers(0, (as_of - received).days)))
     alleges = None
     if data.draw(st.booleans()):
-        alleges = {"units": data.draw(st.lists(st.sampled_from(sorted(case.units)), max_size=2, unique=True)),
+        # at least one unit: an empty `alleges` is bad input
+        alleges = {"units": data.draw(st.lists(st.sampled_from(sorted(case.units)), min_size=1, max_size=2,
+                                               unique=True)),
                    "people": data.draw(st.lists(st.sampled_from(sorted(case.people)), max_size=2, unique=True))
                    if case.people else []}
     item = Information.model_validate({

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._-]{0,79}$"
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # \d: any script's digits, told apart below
 
 
 def _strict_date(value):
@@ -21,6 +21,8 @@ def _strict_date(value):
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str) and _DATE.match(value):
+        if not value.isascii():
+            raise ValueError(f"`{value}` is not a date written `YYYY-MM-DD`: digits must be ASCII 0-9")
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -36,6 +38,15 @@ class Model(BaseModel):
     """Every model forbids unknown keys, so a typo is an error and not a silently ignored fact."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, use_enum_values=True)
+
+    @field_validator("*")
+    @classmethod
+    def _not_blank(cls, value):
+        """Text of spaces only is no name, no quote and no assumption: refused as an empty value would be."""
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.strip() and text:
+                raise ValueError("expected text, not only spaces")
+        return value
 
 
 # ---------------------------------------------------------------- vocabularies
@@ -267,7 +278,7 @@ class Unit(Sourced):
     kind: UnitKind
     echelon: str | None = None
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
-    personnel: int | None = Field(None, ge=0)
+    personnel: int | None = Field(None, ge=0, strict=True)  # strict: `true` is not 1
     parents: list[ParentLink] = Field(default_factory=list)
 
 
@@ -282,7 +293,7 @@ class Person(Sourced):
     id: Id
     name: str = Field(min_length=1, description="a real name only where a cited source names the person "
                                                 "in that role; otherwise a role description")
-    count: int = Field(1, ge=1, description="a group of unnamed individuals who share every fact")
+    count: int = Field(1, ge=1, strict=True, description="a group of unnamed individuals who share every fact")
     postings: list[Posting] = Field(default_factory=list)
 
 
@@ -293,7 +304,7 @@ class Place(Model):
 
 
 class Victims(Model):
-    count: int | None = Field(None, ge=0)
+    count: int | None = Field(None, ge=0, strict=True)
     description: str | None = None
 
 
@@ -430,7 +441,7 @@ class Recipients(Refs):
 
 
 class Amount(Model):
-    value: float = Field(ge=0)
+    value: float = Field(ge=0, strict=True)
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
     approximate: bool = False
 

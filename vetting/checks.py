@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from vetting.errors import did_you_mean
+from vetting.errors import InputError, did_you_mean
 
 _NEVER = dt.date.max
 
@@ -30,6 +30,7 @@ def check_case(case) -> None:
         for i, person in enumerate(group.people):
             ref(entity_id, sub + ("people", i), person, "people")
 
+    _check_not_empty(case)
     for unit in case.units.values():
         for i, link in enumerate(unit.parents):
             ref(unit.id, ("parents", i, "unit"), link.unit, "units")
@@ -44,23 +45,34 @@ def check_case(case) -> None:
             ref(incident.id, ("perpetrators", "force"), incident.perpetrators.force, "units")
     for item in case.information.values():
         ref(item.id, ("incident",), item.incident, "incidents")
-        if item.alleges:
+        if item.alleges is not None:
+            if not (item.alleges.units or item.alleges.people):  # else it would implicate nobody, silently
+                raise error_at(case, item.id, ("alleges",), "`alleges` names no unit and no person",
+                               hint="name the `units` or `people` it implicates, or leave `alleges` out to "
+                                    "implicate the incident's perpetrators")
             refs(item.id, ("alleges",), item.alleges)
         for i, other in enumerate(item.corroborated_by):
             ref(item.id, ("corroborated_by", i), other, "information")
-        incident = case.incidents[item.incident]
-        if item.received.to < incident.date.from_:
-            raise error_at(case, item.id, ("received",),
-                           f"received ({item.received.to}) before the incident it describes began "
-                           f"({incident.date.from_})")
+        _check_information_dates(case, item)
     for inv in case.investigations.values():
         if inv.incident:
             ref(inv.id, ("incident",), inv.incident, "incidents")
         refs(inv.id, ("subjects",), inv.subjects)
+        if inv.opened and inv.closed and inv.closed < inv.opened:
+            raise error_at(case, inv.id, ("closed",), f"`closed` ({inv.closed}) is before `opened` ({inv.opened})")
+        if inv.opened and inv.incident and inv.opened < case.incidents[inv.incident].date.from_:
+            raise error_at(case, inv.id, ("opened",),
+                           f"opened ({inv.opened}) before the incident it investigates began "
+                           f"({case.incidents[inv.incident].date.from_})")
     for det in case.determinations.values():
         ref(det.id, ("unit",), det.unit, "units")
         for i, incident in enumerate(det.incidents):
             ref(det.id, ("incidents", i), incident, "incidents")
+            began = case.incidents[incident].date.from_
+            if det.made < began:
+                raise error_at(case, det.id, ("incidents", i),
+                               f"the determination is made ({det.made}) before the incident `{incident}` began "
+                               f"({began})", hint="check the year of `made` and of the incident's `date`")
         if det.proposal:
             ref(det.id, ("proposal",), det.proposal, "proposals")
             if det.kind not in ("dod-emergency", "dod-waiver"):
@@ -76,6 +88,42 @@ def check_case(case) -> None:
         refs(proposal.id, ("recipients",), proposal.recipients)
     _check_citations(case, ref)
     _check_hierarchy(case)
+
+
+def _check_not_empty(case) -> None:
+    """A case with no unit has nothing to vet: most likely a file was left out or a section misnamed."""
+    if case.units:
+        return
+    removals = [where for where in case.removed.values() if where.loc[:2] == ("remove", "units")]
+    if removals:
+        where = removals[-1]
+        raise InputError("the hypothesis removes every unit of the case", file=where.doc.path,
+                         line=where.doc.line(where.loc), field="remove.units",
+                         hint="a case needs at least one unit to vet")
+    first = case.files[0][0] if case.files else None
+    raise InputError("the case has no units", file=first, field="units",
+                     hint="list the units of the security forces under `units`; a case folder's files are "
+                          "merged, so check that none was left out")
+
+
+def _check_information_dates(case, item) -> None:
+    """Information cannot arrive before its incident began, nor be assessed before it arrived."""
+    from vetting.load import error_at
+
+    began = case.incidents[item.incident].date.from_
+    received = item.received
+    if received.to < began:
+        raise error_at(case, item.id, ("received",),
+                       f"received ({received.to}) before the incident it describes began ({began})")
+    if received.from_ < began:  # counted from its first day: the unit would be held before anything happened
+        raise error_at(case, item.id, ("received", "from"),
+                       f"the `received` range starts ({received.from_}) before the incident it describes began "
+                       f"({began})", hint=f"start the range on or after {began}")
+    on = item.assessment.on
+    if on is not None and on < received.from_:
+        raise error_at(case, item.id, ("assessment", "on"),
+                       f"assessed ({on}) before the information was received ({received.from_})",
+                       hint="check the year: an assessment follows the receipt of what it assesses")
 
 
 def _check_citations(case, ref) -> None:
@@ -110,7 +158,7 @@ def _source_text(case, source) -> str:
     if relative.is_absolute() or ".." in relative.parts:
         raise fail("is outside the case folder", hint="keep source texts inside the case folder, "
                                                        "e.g. `sources/article.txt`")
-    path = (case.folder or Path(".")) / relative
+    path = source_text_path(case, source)
     try:
         return _read_normal(str(path.resolve()))
     except FileNotFoundError:
@@ -122,6 +170,16 @@ def _source_text(case, source) -> str:
     except ValueError:
         raise fail(f"is larger than {MAX_TEXT // (1024 * 1024)} MiB", hint="ship the part the quotes come from") \
             from None
+
+
+def source_text_path(case, source) -> Path:
+    """Where the text of `source` is: in the folder of the case file that declares it, else in the first case
+    folder that has it (a case given as several folders, or a source a hypothesis adds)."""
+    where = case.locations.get(source.id)
+    folders = [Path(where.doc.path).parent] if where is not None and where.loc[0] == "sources" else []
+    folders += [folder for folder in case.folders if folder not in folders]
+    candidates = [folder / source.text for folder in folders] or [Path(source.text)]
+    return next((path for path in candidates if path.exists()), candidates[0])
 
 
 MAX_TEXT = 8 * 1024 * 1024

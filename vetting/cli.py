@@ -1,19 +1,24 @@
 """The `vetting` command: a thin layer that parses arguments and calls the library.
 
-Exit status: 0 done (whatever the outcomes), 1 internal error, 2 bad input or usage, 3 a check failed: `--fail-on`
-found a decision it names, or `vetting test` found an expectation not met.
+Exit status: 0 done (whatever the outcomes), 1 internal error, 2 bad input or usage, 3 a check failed: `verify`
+did not reproduce a report, `--fail-on` found a decision it names, or `vetting test` an expectation not met;
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 when the reader of standard output went away (`| head`),
+quietly.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
-from vetting.errors import InputError, _visible
+from vetting.errors import InputError, _visible, escape_hidden
 
 
 FAILED = 3  # exit status: a check the user asked for failed (see the module's docstring)
@@ -27,7 +32,8 @@ EXAMPLES = """examples:
   cat case.yaml | vetting evaluate - --format json
 
 exit status: 0 done (whatever the decisions), 1 internal error, 2 bad input or usage,
-  3 a check failed (`--fail-on`, or an expectation of `vetting test` not met)"""
+  3 a check failed (`verify`: not the same; `--fail-on`; an expectation of `vetting test` not met),
+  130 interrupted, 141 standard output closed by its reader (| head), 143 terminated"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -132,6 +138,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
                    help="write to FILE instead of standard output (whole, or not at all)")
+
+    p = sub.add_parser("verify", help="re-run a JSON report from the inputs it records: the same decisions?",
+                       description="Re-run a `vetting evaluate --format json` report from the case, hypotheses and "
+                                   "rule files it records (by sha256) and compare every decision. Exit status: 0 the "
+                                   "same inputs and decisions, 3 not the same (a file changed, missing or new, or a "
+                                   "decision differs), 2 bad input or usage, 1 internal error.")
+    p.add_argument("report", type=_given, help="a JSON report (`vetting-report/1`)")
+    p.add_argument("--case", action="append", default=None, type=_given, metavar="CASE",
+                   help="a case file or folder, instead of those the report records (repeatable)")
+    p.add_argument("--with", dest="hypotheses", action="append", default=None, metavar="HYPOTHESIS", type=_given,
+                   help="the hypotheses, instead of those the report records (repeatable)")
+    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
+                   help="the rule-set folder, instead of the one the report records")
+    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
 
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
@@ -269,22 +289,91 @@ def _subject_first(args) -> None:
                                                f"{' '.join([args.subject, *args.case[1:]])}`")
 
 
+# The exit status when the reader of standard output goes away (`vetting evaluate ... | head`): 128 + SIGPIPE, what a
+# shell reports for a command that a closed pipe stops, quietly; the report was not all delivered.
+EXIT_BROKEN_PIPE = 141
+STOPPED = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+
+
+class _Stopped:
+    """Ctrl-C or SIGTERM, remembered as it arrives: the KeyboardInterrupt it raises may come back wrapped in
+    durable_rules' text of an action error (it catches everything an action raises), and the signal decides."""
+
+    def __init__(self):
+        self.signal = None
+        self.previous = {}
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():  # signals reach the main thread only
+            for signum in STOPPED:
+                self.previous[signum] = signal.signal(signum, self.stop)
+        return self
+
+    def stop(self, signum, frame):
+        self.signal = signum
+        raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        for signum, handler in self.previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv=None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-        return COMMANDS[args.command](args)
-    except InputError as err:
+    with _Stopped() as stopped:
+        try:
+            args = _parser().parse_args(argv)
+            if getattr(args, "output", None) and getattr(args, "case", None):  # before any work, so any write
+                from vetting.load import refuse_overwriting_inputs
+
+                refuse_overwriting_inputs(args.output, args.case, args.hypotheses, args.rules)
+            status = COMMANDS[args.command](args)
+            if sys.stdout is not None:
+                sys.stdout.flush()  # here, not at exit: a closed pipe is then seen below
+            return status
+        except BaseException as err:  # noqa: B036 - every way out gets its status and one line, never a traceback
+            return _failed(err, stopped.signal)
+
+
+def _failed(err: BaseException, stopped) -> int:
+    if stopped is not None:
+        print(f"error: {STOPPED[stopped]}", file=sys.stderr)
+        return 128 + stopped
+    if isinstance(err, KeyboardInterrupt):  # Ctrl-C with our handler not installed (another thread)
+        print("error: interrupted", file=sys.stderr)
+        return 128 + signal.SIGINT
+    if isinstance(err, SystemExit):  # argparse's --help
+        raise err
+    if isinstance(err, BrokenPipeError) or isinstance(err.__cause__, BrokenPipeError):
+        _quiet_stdout()
+        return EXIT_BROKEN_PIPE
+    if isinstance(err, InputError):
         print(err, file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
-        return 1
-    except Exception as err:  # an internal error: one line, not a traceback
-        first = (str(err).strip().splitlines() or [""])[0]  # one line, even for an error that lists several
-        print(_visible(f"internal error: {type(err).__name__}: {first}"), file=sys.stderr)
-        if os.environ.get("VETTING_DEBUG"):
-            raise
-        return 1
+    if not isinstance(err, Exception):
+        raise err
+    first = (str(err).strip().splitlines() or [""])[0]  # one line, even for an error that lists several
+    print(_visible(f"internal error: {type(err).__name__}: {first}"), file=sys.stderr)
+    if os.environ.get("VETTING_DEBUG"):
+        raise err
+    return 1
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null: the interpreter's last flush would meet the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _stdout():
+    """Standard output, or bad usage when it is closed (`vetting evaluate ... >&-`): the report cannot go anywhere."""
+    if sys.stdout is None or sys.stdout.closed:
+        raise InputError("standard output is closed: there is nowhere to write the report",
+                         hint="write to a file with `-o FILE`")
+    return sys.stdout
 
 
 def _validate(args) -> int:
@@ -392,8 +481,6 @@ def _show_all(args, results: list, as_json, render, document=None) -> None:
     """Print or write the results whole (one per case); JSON wraps several as `vetting-reports/1`."""
     import io
 
-    from rich.console import Console
-
     from vetting.report import dumps
 
     if args.format == "json":
@@ -406,19 +493,47 @@ def _show_all(args, results: list, as_json, render, document=None) -> None:
         emit(renderer.render_many([document(r) for r in results]), args.output)
     # highlight=False: rich's highlighter adds nothing to a report, and its regexes take minutes on a long name
     elif not args.output:
-        console = Console(highlight=False)
+        console = _console_class()(file=_stdout(), highlight=False)
         for index, result in enumerate(results):
             if index:
                 console.print()
             render(result, console)
     else:
         buffer = io.StringIO()
-        console = Console(file=buffer, width=120, no_color=True, highlight=False)
+        console = _console_class()(file=buffer, width=120, no_color=True, highlight=False)
         for index, result in enumerate(results):
             if index:
                 console.print()
             render(result, console)
         emit(buffer.getvalue(), args.output)
+
+
+@functools.cache
+def _console_class():
+    from rich.console import Console
+
+    class SafeConsole(Console):
+        """A rich Console that writes hidden characters out (`\\u202e`) and lets a closed pipe reach `main`
+        (rich's own answer is to exit with status 1)."""
+
+        def render_str(self, text, *args, **kwargs):
+            return super().render_str(escape_hidden(text), *args, **kwargs)
+
+        def on_broken_pipe(self):
+            self.quiet = True
+            raise BrokenPipeError
+
+    return SafeConsole
+
+
+def _verify(args) -> int:
+    from vetting import verify
+
+    from vetting.report import dumps
+
+    result = verify.verify(args.report, args.case, args.hypotheses, args.rules)
+    emit(dumps(verify.to_json(result)) if args.format == "json" else _visible(verify.render(result)), None)
+    return 0 if result.same else verify.EXIT_DIFFERS
 
 
 def _schema(args) -> int:
@@ -433,8 +548,9 @@ def _schema(args) -> int:
 
 def emit(text: str, output: str | None) -> None:
     """Print, or write a file whole (a temporary file renamed into place): never a half-written file."""
+    text = escape_hidden(text)  # every format: a bidirectional override in a name must not reorder a report
     if not output:
-        sys.stdout.write(text)
+        _stdout().write(text)
         return
     target = Path(output)
     if target.is_dir():
@@ -446,7 +562,13 @@ def emit(text: str, output: str | None) -> None:
                 handle.write(text)
             return
         if target.is_symlink():
-            target = target.resolve()  # write the file the link names, and keep the link
+            try:
+                target = target.resolve(strict=True)  # write the file the link names, and keep the link
+            except FileNotFoundError:
+                target = target.resolve()  # a link to a file yet to be written
+            except RuntimeError:  # Python 3.11's answer to a loop of links (3.12 raises OSError, caught below)
+                raise InputError("cannot write there: the link leads round in a loop", file=output,
+                                 hint="name a file, or a link to one") from None
         if target.exists():
             mode = stat.S_IMODE(target.stat().st_mode)
         else:
@@ -469,6 +591,6 @@ def emit(text: str, output: str | None) -> None:
 
 
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
-            "whatif": _whatif,
+            "whatif": _whatif, "verify": _verify,
             "timeline": _timeline, "diff": _diff, "brief": _brief, "test": _test,
             "schema": _schema}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from vetting import facts as factlib
@@ -207,6 +207,12 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
     lifted = {(d["law"], d.get("ground")) for d in raw if d["effect"] == "lift"}
     order = {rule.id: i for i, rule in enumerate(ruleset.rules)}
 
+    def _finding_key(f):
+        # total: two findings of one rule and law (a bar and a suspension from one item's core and second-tier
+        # violations) never compare equal, so no order is left to the hash seed
+        return (order.get(f.rule, len(order)), LAWS.index(f.law), f.effect, f.citation, f.scope or "",
+                f.ground or "", f.because, str(f.lifted))
+
     # one finding per rule, law, effect and ground: two routes to the same conclusion merge their reasons
     merged: dict = {}
     for d in raw:
@@ -221,7 +227,7 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
 
     def findings_of(about, subject):
         found = by_subject.get((about, subject), set())
-        return sorted(found, key=lambda f: (order.get(f.rule, 0), LAWS.index(f.law), f.because, f.ground or ""))
+        return sorted(found, key=_finding_key)
 
     def status(found, law):
         mine = [f for f in found if f.law == law and f.effect in RESTRICTIVE]
@@ -247,17 +253,39 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
         proposals[pid] = ProposalDecision(pid, proposal.title, proposal.law, _outcome(pid, mine, ruleset), found)
 
     # one task per kind, law and subject; when several facts open it, it rests on all of them
+    # (two rules opening one task: the earliest due date and then the first rule give its due date and citation,
+    # whatever order the engine derived them in)
     tasks = {}
-    for d in derived:
-        if d["t"] != "task" or d["law"] not in laws or (d["law"], d.get("ground")) in lifted:
-            continue
-        due = factlib.date_of(d["due"]) if isinstance(d.get("due"), int) else None
+    opened = sorted((d for d in derived if d["t"] == "task" and d["law"] in laws
+                     and (d["law"], d.get("ground")) not in lifted),
+                    key=lambda d: (d["due"] if isinstance(d.get("due"), int) else factlib.LATEST,
+                                   order.get(d["rule"], len(order)), str(d["citation"])))
+    for d in opened:
         key = (d["kind"], d["law"], d["subject"])
-        because = tuple(sorted(set(d.get("because", ())) | set(tasks[key].because if key in tasks else ())))
-        tasks[key] = Task(d["kind"], d["law"], d["subject"], due, d["citation"], d["rule"], because)
+        if key in tasks:
+            tasks[key] = replace(tasks[key], because=tuple(sorted(set(tasks[key].because) | set(d["because"]))))
+            continue
+        due = _due_date(case, ruleset, d) if isinstance(d.get("due"), int) else None
+        tasks[key] = Task(d["kind"], d["law"], d["subject"], due, d["citation"], d["rule"],
+                          tuple(sorted(set(d["because"]))))
     ordered_tasks = sorted(tasks.values(), key=lambda t: (t.due or dt.date.max, t.kind, t.law, t.subject))
     return Report(as_of, laws, ruleset, case, subjects(case.units, "unit"), subjects(case.people, "person"),
                   proposals, ordered_tasks, frozenset(d["rule"] for d in derived if "rule" in d))
+
+
+def _due_date(case: Case, ruleset: RuleSet, task: dict) -> dt.date:
+    """A task's due date; a day past 9999-12-31 (a determination made in 9999) is bad input, not an open date."""
+    from vetting.load import error_at
+
+    try:
+        return factlib.date_of(task["due"])
+    except OverflowError:
+        when = "after 9999-12-31" if task["due"] > 0 else "before 0001-01-01"
+        message = f"the task `{task['kind']}` for `{task['subject']}` would fall due {when}, outside the calendar"
+        hint = f"check the dates of `{task['subject']}` and rule `{task['rule']}` ({ruleset.files.get(task['rule'])})"
+        if task["subject"] in case.locations:
+            raise error_at(case, task["subject"], (), message, hint=hint) from None
+        raise InputError(message, file=ruleset.files.get(task["rule"]), hint=hint) from None
 
 
 def _outcome(pid: str, found: list, ruleset: RuleSet) -> str:

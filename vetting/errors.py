@@ -40,9 +40,33 @@ class InputError(Exception):
         return _visible(text)
 
 
+# Characters that must never reach a terminal or a document as themselves: C0 controls but tab and line feed, DEL,
+# C1 controls (0x9b opens an ANSI sequence as ESC [ does), and every invisible format character (Unicode categories
+# Cf, Zl, Zp): the bidirectional embeddings, overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, U+200E/F,
+# U+061C) that make a text read differently from what it says, zero-width characters, the byte order mark, the
+# line and paragraph separators; and lone surrogates (a file name not in UTF-8). The Cf ranges are those of
+# Unicode 15 (Python 3.12), a superset of Unicode 14's (3.11); tests/test_output_safety.py checks them against
+# the running Python's unicodedata.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
 def _visible(text: str) -> str:
-    """Control characters written out (`\\x1b`): a file name or an argument must not drive the terminal."""
-    return re.sub(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", lambda m: ascii(m.group())[1:-1], text)
+    """Hidden characters written out (`\\x1b`, `\\u202e`): a file name or an argument must not drive the terminal,
+    nor reorder or hide what a message says."""
+    return _HIDDEN.sub(lambda m: ascii(m.group())[1:-1], text).replace("\t", "\\t")
+
+
+def escape_hidden(text: str) -> str:
+    """Hidden characters as `\\uXXXX` (astral ones as two): visible text in a document, and inside a JSON string
+    the JSON escape of the very same character, so JSON loses nothing."""
+    def escaped(match) -> str:
+        units = match.group().encode("utf-16-be", "surrogatepass")
+        return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'big'):04x}" for i in range(0, len(units), 2))
+
+    return _HIDDEN.sub(escaped, text)
 
 
 def did_you_mean(word: str, choices) -> str | None:

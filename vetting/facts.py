@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from vetting.casefile import (LAW_OF_AUTHORITY, AssessmentStatus, AssistanceKind, Authority, DeterminationKind,
+                              InvestigationStatus, Role, SecondTierReview, UnitKind, Violation)
+
 EPOCH = dt.date(1970, 1, 1)
 EARLIEST = -1_000_000  # an open start: "since before the sources speak" (before 0001-01-01, day -719162)
 LATEST = 3_000_000  # an open end: "still so", or "not yet" (after 9999-12-31, day 2932896)
@@ -33,6 +36,33 @@ FACT_FIELDS: dict[str, frozenset] = {
     "recipient_unit": frozenset({"proposal", "unit"}),
     "recipient_person": frozenset({"proposal", "person"}),
 }
+
+
+def _values(vocabulary) -> frozenset:
+    return frozenset(member.value for member in vocabulary)
+
+
+# the values a field of a case fact can hold, taken from the case format: the rule compiler refuses a literal
+# outside them (`status: credibel` would match nothing and silently narrow the law); fields not listed hold ids
+FACT_VALUES: dict[tuple, frozenset] = {
+    ("unit", "kind"): _values(UnitKind),
+    ("posting", "role"): _values(Role),
+    ("incident", "identified"): frozenset({True, False}),
+    ("information", "status"): _values(AssessmentStatus),
+    ("information", "review"): _values(SecondTierReview) | {"none"},
+    ("violation", "kind"): _values(Violation),
+    ("investigation", "status"): _values(InvestigationStatus),
+    ("determination", "kind"): _values(DeterminationKind),
+    ("determination", "consulted"): frozenset({True, False}),
+    ("proposal", "law"): frozenset(law or "none" for law in LAW_OF_AUTHORITY.values()),
+    ("proposal", "authority"): _values(Authority),
+    ("proposal", "kind"): _values(AssistanceKind),
+    ("proposal", "identified"): frozenset({True, False}),
+}
+# fields holding a date (a whole day): a rule compares them with dates, `as_of` or other dates, never a number
+DATE_FIELDS = frozenset({("context", "as_of"), ("posting", "from"), ("posting", "to"), ("incident", "start"),
+                         ("incident", "end"), ("information", "received"), ("information", "received_by"),
+                         ("information", "assessed"), ("determination", "made"), ("determination", "reported")})
 
 
 def day(value: dt.date | None, default: int) -> int:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import types
 import typing
@@ -15,7 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vetting import safeyaml
-from vetting.casefile import COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo
+from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo,
+                              Removals)
 from vetting.errors import InputError, did_you_mean, field_path
 
 KIND_OF_COLLECTION = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
@@ -44,7 +46,9 @@ class Case:
     proposals: dict = field(default_factory=dict)
     files: tuple = ()  # ((path, sha256), ...)
     hypotheses: tuple = ()  # HypothesisInfo, in the order applied
-    folder: Path | None = None
+    folders: tuple = ()  # the folders of the case's files, where source texts are found
+    folder: Path | None = None  # the first folder: the files' paths in a report are relative to it
+    given: tuple = ()  # the files and folders named, as given: what a report records to re-run it
     locations: dict = field(default_factory=dict, compare=False, repr=False)
     removed: dict = field(default_factory=dict, compare=False, repr=False)  # id -> Location of its `remove`
 
@@ -71,10 +75,58 @@ SINGULAR = {"sources": "source", "units": "unit", "people": "person", "incidents
 # ---------------------------------------------------------------- files
 
 
+def is_yaml(path: Path) -> bool:
+    """A case or rule file: `.yaml` or `.yml` in any letter case (`information.YAML` is never left out)."""
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def ignored(path: Path) -> bool:
+    """What a case or rule folder may hold beside its data, unread: hidden files and folders (`.git`,
+    `.DS_Store`, editors' swap files) and README or NOTES files that are not YAML, which are for people."""
+    name = path.name
+    return name.startswith(".") or (name.split(".")[0].lower() in ("readme", "notes") and not is_yaml(path))
+
+
+IGNORED = "README and NOTES files and names starting with `.` are ignored"
+
+
+def check_folder(folder: Path, what: str, read=frozenset(), known=()) -> None:
+    """Every file under a case or rule `folder` is read or refused by name, so that a renamed or misplaced file
+    never silently changes a decision. Read: the YAML files at the top, and the files in `read` (resolved
+    paths: source texts); the top-level subfolders in `known` (`hypotheses`) are for their own use."""
+
+    def unreadable(err: OSError):
+        raise InputError(f"cannot read the folder: {(err.strerror or str(err)).lower()}",
+                         file=err.filename or str(folder))
+
+    seen = set()
+    for top, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        top = Path(top)
+        nested = top != folder
+        if top.resolve() in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add(top.resolve())
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (nested or d not in known))
+        for name in sorted(files):
+            path = top / name
+            if ignored(path) or (not nested and is_yaml(path)) or path.resolve() in read:
+                continue
+            if is_yaml(path):
+                raise InputError(f"this file is not read: {what} files are read only from the top of the "
+                                 f"{what} folder", file=str(path),
+                                 hint=f"move it up into `{folder}`" + (", or into `hypotheses/` if it is a "
+                                                                       "hypothesis" if what == "case" else ""))
+            kind = ("neither a case file (`.yaml`, `.yml`) nor the text of a source" if what == "case" else
+                    "not a rule file (`.yaml`, `.yml`)")
+            raise InputError(f"this file is not read: it is {kind}", file=str(path),
+                             hint=f"rename it, or move it out of the {what} folder ({IGNORED})")
+
+
 def case_files(path: Path) -> list[Path]:
     if path.is_dir():
         # a broken link named `units.yaml` is an error when read, never a file silently left out of the case
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
+        files = sorted(p for p in path.iterdir() if is_yaml(p) and not ignored(p) and not p.is_dir())
         if not files:
             raise InputError("the folder holds no `.yaml` case files", file=str(path))
         return files
@@ -84,7 +136,7 @@ def case_files(path: Path) -> list[Path]:
 
 
 def _validate(doc: safeyaml.Document, model: type[BaseModel]):
-    if doc.data is None:
+    if doc.data is None or doc.data == {}:  # a file left empty by mistake is not "nothing to vet"
         raise InputError("the file is empty", file=doc.path, hint=f"sections: {', '.join(model.model_fields)}")
     if not isinstance(doc.data, dict):
         raise InputError("expected a mapping of sections at the top of the file", file=doc.path,
@@ -138,6 +190,10 @@ def pydantic_error(err: ValidationError, doc: safeyaml.Document, model: type[Bas
             hint = f"write `{loc[-1]}: []` for none, or leave the key out"
         elif not isinstance(given, dict):
             hint = f"write `[{given}]`, or one `- {given}` per line"
+    elif kind in ("int_type", "float_type"):  # strict: `count: true` is not 1, `"600"` is not 600
+        message = f"expected a {'whole ' if kind == 'int_type' else ''}number, not {_described(given)}"
+        if isinstance(given, str):
+            hint = "write the number without quotes"
     elif kind in ("model_type", "dict_type"):
         expected = _EXPECTED_MAPPING.get((first.get("ctx") or {}).get("class_name"), "a mapping of keys")
         message = f"expected {expected}, not {_described(given)}"
@@ -238,8 +294,6 @@ def load_case(paths) -> Case:
             seen[file.resolve()] = str(file)
             doc = safeyaml.load(file)
             files.append((str(file), doc.sha256))
-            if doc.data is None:
-                continue
             part = _validate(doc, CaseFile)
             if part.case is not None:
                 if info is not None:
@@ -250,16 +304,21 @@ def load_case(paths) -> Case:
             for name in COLLECTIONS:
                 for index, entity in enumerate(getattr(part, name)):
                     _add(collections, locations, name, entity, Location(doc, (name, index)))
-    folder = paths[0] if paths[0].is_dir() else paths[0].parent
+    folders = tuple(dict.fromkeys(path if path.is_dir() else path.parent for path in paths))
+    folder = folders[0]
     if info is None:
         stem = paths[0].resolve().name if paths[0].is_dir() else paths[0].stem
         stem = stem.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # a name not in UTF-8
         # an id as case files require one: `_x`, `.hidden`, `Ünïcode` or 90 letters gave an internal error
         slug = re.sub(r"[^a-z0-9._-]+", "-", stem.lower()).lstrip("._-")[:80]
         info = CaseInfo(id=slug or "case", title=stem or "case")
-    case = Case(info=info, files=tuple(files), folder=folder, locations=locations, **collections)
-    from vetting.checks import check_case
+    case = Case(info=info, files=tuple(files), folders=folders, folder=folder, given=tuple(str(p) for p in paths),
+                locations=locations, **collections)
+    from vetting.checks import check_case, source_text_path
 
+    texts = {source_text_path(case, source).resolve() for source in case.sources.values() if source.text}
+    for path in dict.fromkeys(path for path in paths if path.is_dir()):
+        check_folder(path, "case", read=texts, known=("hypotheses", "expectations"))  # each for its own command
     check_case(case)
     return case
 
@@ -325,7 +384,43 @@ def load_hypothesis(path) -> Hypothesis:
         raise InputError("a hypothesis is one file, not a folder", file=str(path))
     doc = safeyaml.load(path)
     overlay = _validate(doc, HypothesisFile)
+    if overlay.add == CaseFile() and overlay.replace == CaseFile() and overlay.remove == Removals():
+        raise InputError("the hypothesis changes nothing", file=doc.path, line=doc.line(("hypothesis",)),
+                         field="hypothesis", hint="say what it supposes under `add`, `replace` or `remove`")
     return Hypothesis(overlay.hypothesis, overlay, doc, doc.sha256)
+
+
+def refuse_overwriting_inputs(output, cases, hypotheses=(), rules=None) -> None:
+    """`-o` never names an input of the run: a case file, a hypothesis, or any file in a case or rule folder
+    (there it would replace an input, or be refused as an unread file on the next run)."""
+    from vetting.ruleset import DEFAULT_RULES
+
+    target = Path(output)
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: writing reports it
+        return
+    for folder, what in [(Path(c), "case") for c in cases if Path(c).is_dir()] + [(Path(rules or DEFAULT_RULES),
+                                                                                    "rule")]:
+        if resolved == folder.resolve() or folder.resolve() in resolved.parents:
+            raise InputError(f"cannot write there: it is inside the {what} folder `{folder}`", file=str(output),
+                             hint=f"a {what} folder holds only its own files: write the output elsewhere")
+    for given in [c for c in cases if not Path(c).is_dir()] + list(hypotheses):
+        if resolved == Path(given).resolve() or (target.exists() and Path(given).exists()
+                                                 and os.path.samefile(target, given)):
+            raise InputError(f"cannot write there: it is an input of this run (`{given}`)", file=str(output),
+                             hint="name another file: the output never replaces a case file or a hypothesis")
+    singles = [Path(c) for c in cases if not Path(c).is_dir()]
+    if target.exists() and any(p.resolve().parent in resolved.parents for p in singles):
+        # a source text beside a case file: only an existing file there can be one, so only then read the sources
+        folders = [p.parent for p in singles] + [Path(c) for c in cases if Path(c).is_dir()]
+        for given in singles:
+            data = safeyaml.load(given).data
+            for source in (data.get("sources") if isinstance(data, dict) else None) or []:
+                text = source.get("text") if isinstance(source, dict) else None
+                if isinstance(text, str) and any((folder / text).resolve() == resolved for folder in folders):
+                    raise InputError(f"cannot write there: it is the text of the source `{source.get('id')}`",
+                                     file=str(output), hint="name another file: the output never replaces an input")
 
 
 def apply_hypotheses(case: Case, hypotheses) -> Case:

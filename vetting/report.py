@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import json
 
-from vetting import facts as factlib
+from vetting import facts as factlib, provenance
 from vetting.decide import Report
+from vetting.errors import escape_hidden
 
 FORMAT = "vetting-report/1"
 
@@ -16,9 +17,10 @@ def to_json(report: Report) -> dict:
         "as_of": report.as_of.isoformat(),
         "laws": list(report.laws),
         "rule_set": {"name": report.rules.info.name, "version": report.rules.info.version,
-                     "sha256": report.rules.sha256},
-        "cases": [{"id": case.info.id, "sha256": case.sha256}],
-        "hypotheses": [{"id": h.id, "title": h.title} for h in case.hypotheses],
+                     "sha256": report.rules.sha256, **provenance.rule_set_record(report.rules)},
+        "cases": [{"id": case.info.id, "sha256": case.sha256, **provenance.case_record(case)}],
+        "hypotheses": [{"id": h.id, "title": h.title, **file}
+                       for h, file in zip(case.hypotheses, provenance.hypothesis_records(case))],
         "units": [{"id": u.id, "name": u.name, "parent": factlib.parent_on(case.units[u.id], report.as_of),
                    "personnel": case.units[u.id].personnel, "status": u.status,
                    "findings": [f.to_dict() for f in u.findings]} for u in report.units.values()],
@@ -27,11 +29,13 @@ def to_json(report: Report) -> dict:
         "proposals": [{"id": p.id, "title": p.title, "law": p.law, "outcome": p.outcome,
                        "findings": [f.to_dict() for f in p.findings]} for p in report.proposals.values()],
         "tasks": [t.to_dict() for t in report.tasks],
+        "software": provenance.software(),  # with the sha256 of every input: what `vetting verify` re-runs
     }
 
 
 def dumps(data: dict) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # hidden characters (a bidirectional override in a name) as JSON escapes: the same string, visibly written
+    return escape_hidden(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",

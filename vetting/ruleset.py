@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ EFFECTS = {
 OPERATORS = {"at_most": "$lte", "at_least": "$gte", "before": "$lt", "after": "$gt", "not": "$neq"}
 _REF = re.compile(r"^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$")
 _ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # \d: any script's digits, told apart in `literal`
 RESERVED = {"as_of", "law"}
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
 MAX_ALTERNATIVES = 256  # durable rules one rule may expand into (the shipped rules: at most 4)
@@ -102,6 +102,8 @@ class RuleSet:
     definition: dict  # durable_rules JSON rules
     actions: dict  # action name -> callable(c, emit)
     files: dict  # rule id -> file path
+    folder: str | None = None  # as given; None for the project's own rules/
+    hashes: tuple = ()  # (file name, sha256) of every file read, for a report to record
 
     @property
     def engine_name(self) -> str:
@@ -132,18 +134,24 @@ _CACHE: dict = {}
 
 def load_ruleset(folder=None) -> RuleSet:
     """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
+    given = str(folder) if folder else None
     folder = Path(folder or DEFAULT_RULES)
     if not folder.is_dir():
         raise InputError("a rule set is a folder, and this is a file" if folder.exists() else
                          "no such rule-set folder", file=str(folder))
-    # `.yml` too, as in case folders: a rule file renamed `.yml` is never silently left out
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
-    digest = hashlib.sha256()
+    from vetting.load import check_folder, ignored, is_yaml
+
+    check_folder(folder, "rule")  # every file read or refused: a renamed rule file never narrows the law unseen
+    files = sorted(p for p in folder.iterdir() if is_yaml(p) and not ignored(p) and not p.is_dir())
+    digest, hashes = hashlib.sha256(), []
     for path in files:
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + safeyaml.read_bytes(path) + b"\0")
+        raw = safeyaml.read_bytes(path)
+        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + raw + b"\0")
+        hashes.append((path.name, hashlib.sha256(raw).hexdigest()))
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
-        return _CACHE[folder.resolve(), sha]
+        cached = _CACHE[folder.resolve(), sha]
+        return cached if cached.folder == given else replace(cached, folder=given)
     head = folder / "ruleset.yaml"
     cites = folder / "citations.yaml"
     for needed in (head, cites):
@@ -167,7 +175,7 @@ def load_ruleset(folder=None) -> RuleSet:
         raise InputError("the rule set has no rules", file=str(folder))
     compiled = _Compiler(rules, citations.citations, where).compile()
     ruleset = RuleSet(info.ruleset, tuple(rules), citations.citations, sha, compiled[0], compiled[1],
-                      {r.id: where[r.id][0].path for r in rules})
+                      {r.id: where[r.id][0].path for r in rules}, given, tuple(hashes))
     _CACHE[folder.resolve(), sha] = ruleset
     return ruleset
 
@@ -194,6 +202,76 @@ class _Compiler:
                 template = getattr(rule.then, part)
                 if template:
                     self.fields[part].update(template)
+        self.values = self.field_values()
+
+    def field_values(self) -> dict:
+        """(fact type, field) -> the values it can hold, or None for any (ids, dates, lists).
+
+        Case facts: from the case format (facts.FACT_VALUES). A finding's `about`, `effect`, `law`, `rule` and
+        `citation`: what the compiler allows there. Every other field of a concluded fact: what the rules'
+        templates put there -- a literal, `law`, or the values of the field a reference names -- to a fixpoint,
+        since one derived fact is made from another.
+        """
+        values = {(kind, key): None for kind, keys in self.fields.items() for key in keys}
+        values.update(factlib.FACT_VALUES)
+        fixed = {("finding", "about"): frozenset({"unit", "person", "proposal"}),
+                 ("finding", "effect"): frozenset(EFFECTS), ("finding", "law"): frozenset(LAWS),
+                 ("task", "law"): frozenset(LAWS)}
+        for kind in ("finding", "task"):
+            fixed[kind, "rule"] = frozenset(rule.id for rule in self.rules if getattr(rule.then, kind) is not None)
+            fixed[kind, "citation"] = frozenset(self.citations)
+        values.update(fixed)
+        templates = []  # (kind, key, spec, rule) of every field a rule concludes
+        for rule in self.rules:
+            if rule.then.derive and isinstance(rule.then.derive.get("type"), str):
+                kind = rule.then.derive["type"]
+                templates += [(kind, k, v, rule) for k, v in rule.then.derive.items() if k != "type"]
+            for kind in ("finding", "task"):
+                templates += [(kind, k, v, rule) for k, v in (getattr(rule.then, kind) or {}).items()]
+        concluded = {(kind, key) for kind, key, _, _ in templates} - set(fixed)
+        for key in concluded:
+            values[key] = frozenset()
+        changed = True
+        while changed:
+            changed = False
+            for kind, key, spec, rule in templates:
+                if (kind, key) not in concluded or values[kind, key] is None:
+                    continue
+                given = self.template_values(rule, spec, values)
+                grown = None if given is None else values[kind, key] | given
+                if grown != values[kind, key]:
+                    values[kind, key] = grown
+                    changed = True
+        return values
+
+    def template_values(self, rule, spec, values):
+        """The values one template field can put in a fact (None: any)."""
+        if isinstance(spec, (list, dict)) or spec == "as_of":
+            return None
+        if spec == "law":
+            return frozenset(rule.citation)
+        if isinstance(spec, str) and _REF.match(spec):
+            alias, field = _REF.match(spec).groups()
+            kind = rule.when.get(alias, {}).get("type")
+            return values.get((kind, field)) if isinstance(kind, str) else None
+        return frozenset({spec}) if isinstance(spec, (str, bool)) else None
+
+    def check_literal(self, rule, loc, kind, key, value):
+        """A literal compared with a field must be a value the field can hold: a misspelling matches nothing."""
+        shown = str(value).lower() if isinstance(value, bool) else value
+        if (kind, key) in factlib.DATE_FIELDS:
+            if not (isinstance(value, str) and _DATE.match(value)):
+                self.fail(rule, loc, f"`{key}` of a `{kind}` fact is a date, and `{shown}` is not",
+                          hint="compare it with a date written `YYYY-MM-DD`, with `as_of`, or with another date "
+                               "field")
+            return
+        allowed = self.values.get((kind, key))
+        if allowed is None or any(type(v) is type(value) and v == value for v in allowed):
+            return
+        choices = sorted(str(v).lower() if isinstance(v, bool) else str(v) for v in allowed)
+        self.fail(rule, loc, f"`{shown}` is never the `{key}` of a `{kind}` fact",
+                  hint=did_you_mean(str(shown), choices) or
+                  (f"one of: {', '.join(f'`{c}`' for c in choices)}" if choices else "no rule concludes one"))
 
     def fail(self, rule, loc, message, hint=None):
         doc, index = self.where[rule.id]
@@ -242,7 +320,7 @@ class _Compiler:
                           hint="compare with a field of another fact, or use fewer different values")
         for kind, rules in per_kind.items():
             if len(rules) > MAX_PATTERNS:
-                biggest = max(set(rules), key=rules.count)
+                biggest = max(dict.fromkeys(rules), key=rules.count)  # ties: the first rule, not hash order
                 self.fail(self.rules_by_id[biggest], ("when",),
                           f"the rule set matches `{kind}` facts in {len(rules):,} patterns once `one_of` and `any` "
                           f"are expanded, more than the {MAX_PATTERNS} durable_rules can hold",
@@ -334,14 +412,15 @@ class _Compiler:
             if op == "one_of":
                 if not isinstance(arg, list) or not arg:
                     self.fail(rule, loc + (op,), "`one_of` takes a list of values")
-                return [[{key: self.operand(rule, loc + (op,), a, aliases, law)}] for a in arg]
+                return [[{key: self.operand(rule, loc + (op, i), a, aliases, law, (kind, key))}]
+                        for i, a in enumerate(arg)]
             if op not in OPERATORS:
                 self.fail(rule, loc + (op,), f"unknown operator `{op}`",
                           hint=did_you_mean(op, list(OPERATORS) + ["one_of"]))
-            return [[{OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law)}}]]
-        return [[{key: self.operand(rule, loc, value, aliases, law)}]]
+            return [[{OPERATORS[op]: {key: self.operand(rule, loc + (op,), arg, aliases, law, (kind, key))}}]]
+        return [[{key: self.operand(rule, loc, value, aliases, law, (kind, key))}]]
 
-    def operand(self, rule, loc, value, aliases, law):
+    def operand(self, rule, loc, value, aliases, law, compared):
         if isinstance(value, (dict, list)):
             self.fail(rule, loc, "expected a value or a reference such as `held.information`")
         if value == "as_of":
@@ -361,11 +440,14 @@ class _Compiler:
             # never a silent literal: `ground.information` for `grounds.information` would match nothing
             self.fail(rule, loc, f"`{value}` refers to `{alias}`, which is not a fact matched by this rule",
                       hint=did_you_mean(alias, rule.when) or f"facts matched before it: {', '.join(aliases) or 'none'}")
+        self.check_literal(rule, loc, *compared, value)  # `compared`: the (fact type, field) it is compared with
         return self.literal(rule, loc, value)
 
     def literal(self, rule, loc, value):
         """A literal; a date `YYYY-MM-DD` becomes its whole day, as every date in the facts (never a string)."""
         if isinstance(value, str) and _DATE.match(value):
+            if not value.isascii():
+                self.fail(rule, loc, f"`{value}` is not a date written `YYYY-MM-DD`: digits must be ASCII 0-9")
             try:
                 return factlib.day(dt.date.fromisoformat(value), 0)
             except ValueError:
@@ -392,6 +474,11 @@ class _Compiler:
             if not is_ref and (not isinstance(effect, str) or effect not in EFFECTS):
                 self.fail(rule, ("then", "finding", "effect"), f"`{template['effect']}` is not an effect",
                           hint=did_you_mean(template["effect"], EFFECTS) or f"one of: {', '.join(EFFECTS)}")
+            # a reference: every value the field it names can hold must be an effect (`level: suspnd` upstream)
+            for stray in sorted(self.template_values(rule, effect, self.values) or set()) if is_ref else ():
+                if stray not in EFFECTS:
+                    self.fail(rule, ("then", "finding", "effect"), f"`{effect}` can be `{stray}`, which is not an "
+                                                                   f"effect", hint=did_you_mean(stray, EFFECTS))
             if template["about"] not in ("unit", "person", "proposal"):
                 self.fail(rule, ("then", "finding", "about"), "a finding is about a `unit`, `person` or `proposal`")
             base = {"t": "finding", "rule": rule.id, "law": law, "citation": cite}

@@ -15,11 +15,17 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+try:  # libyaml, shipped in PyYAML's wheels: counts the values of a big file in a fraction of the time
+    from yaml.cyaml import CParser as _FastParser
+except ImportError:  # a PyYAML built without it: the composer's own count still bounds the work
+    _FastParser = None
+
 from vetting.errors import InputError, field_path
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
+MAX_DIGITS = 100
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -56,6 +62,7 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
         self.name = name
         self.depth = 0
         self.aliases = 0
+        self.values = 0  # as _Builder counts them (keys are not values), before the whole file is composed
 
     def compose_node(self, parent, index):
         """PyYAML composes recursively: stop at the depth bound, before Python's recursion limit does."""
@@ -64,6 +71,12 @@ class _Composer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, ya
             raise InputError(f"the document is nested deeper than {MAX_DEPTH} levels", file=self.name,
                              line=self.peek_event().start_mark.line + 1)
         alias = self.peek_event() if self.check_event(yaml.AliasEvent) else None
+        if not (isinstance(parent, MappingNode) and index is None):  # a key is part of its value's entry
+            self.values += 1
+            if self.values > MAX_NODES:  # an 8 MiB list fails here, not after minutes of building nodes
+                raise InputError(f"the document expands to more than {MAX_NODES} values", file=self.name,
+                                 line=self.peek_event().start_mark.line + 1,
+                                 hint="split it into several files in one folder: they are read as one case")
         node = super().compose_node(parent, index)
         self.depth -= 1
         if alias is not None:  # errors about an alias point at the `*name`, not at the `&name` it repeats
@@ -118,11 +131,17 @@ def load(path: Path) -> Document:
     raw = read_bytes(path)
     text = read_text(path, raw)
     name = str(path)
+    _count_values(text, name)
     try:
         composer = _Composer(text, name)
         node = composer.get_single_node()
     except yaml.MarkedYAMLError as err:
         raise _syntax_error(err, name) from None
+    except yaml.reader.ReaderError as err:  # a character YAML refuses anywhere, such as NUL: say on which line
+        character = err.character if isinstance(err.character, str) else chr(err.character)
+        raise InputError(f"the file holds the character `{ascii(character)[1:-1]}`, which yaml does not allow",
+                         file=name, line=text[:err.position].count("\n") + 1,
+                         hint="write plain text: no control characters") from None
     except yaml.YAMLError as err:
         raise InputError(f"not valid yaml: {err}", file=name) from None
     lines: dict[tuple, int] = {}
@@ -131,6 +150,43 @@ def load(path: Path) -> Document:
     builder = _Builder(name, lines, aliased=composer.aliases > 0)
     data = builder.build(node, (), 0)
     return Document(name, data, lines, hashlib.sha256(raw).hexdigest())
+
+
+def _count_values(text: str, name: str) -> None:
+    """Refuse a file of more than MAX_NODES values before the (pure Python, slow) composer reads it.
+
+    Counts as `_Composer` does: every node but a mapping key, an alias once. A file libyaml cannot parse is
+    left to the composer, whose messages are the ones users see.
+    """
+    if _FastParser is None:
+        return
+    parser = _FastParser(text)
+    values, stack = 0, []  # stack: "seq", or "key"/"value" for what a mapping expects next
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return
+            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
+                if stack and stack[-1] == "key":
+                    stack[-1] = "value"
+                else:
+                    if stack and stack[-1] == "value":
+                        stack[-1] = "key"
+                    values += 1
+                    if values > MAX_NODES:
+                        raise InputError(f"the document expands to more than {MAX_NODES} values", file=name,
+                                         line=event.start_mark.line + 1,
+                                         hint="split it into several files in one folder: they are read as one "
+                                              "case")
+                if isinstance(event, yaml.CollectionStartEvent):
+                    stack.append("key" if isinstance(event, yaml.MappingStartEvent) else "seq")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+    except yaml.YAMLError:
+        return
+    finally:
+        parser.dispose()
 
 
 def _syntax_error(err: yaml.MarkedYAMLError, name: str) -> InputError:
@@ -211,6 +267,10 @@ class _Builder:
                           hint="write plain text: no terminal escape codes or other control characters", path=path)
             return value
         if tag == _INT:
+            digits = len(value.lstrip("+-"))
+            if digits > MAX_DIGITS:  # int() itself refuses past 4,300 digits, with an error that is no user's
+                self.fail(node, f"the number has {digits:,} digits, more than the {MAX_DIGITS} a number may have",
+                          hint="no count or amount is that long: check the value", path=path)
             return int(value)
         if tag == _FLOAT:
             return float(value)

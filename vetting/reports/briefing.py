@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from vetting.errors import escape_hidden
 from vetting.reports import html as htmlout
 from vetting.reports import markdown as mdout
 from vetting.reports import tables, timeline_svg, tree_svg
@@ -239,4 +240,4 @@ def to_markdown(b: Briefing) -> str:
                 f"{mdout.inline(tables.citation_link(report.rules, t.citation))} |" for t in report.tasks]
     else:
         out.append("No task is open.")
-    return "\n".join(out) + "\n"
+    return escape_hidden("\n".join(out) + "\n")

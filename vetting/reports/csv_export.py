@@ -1,4 +1,4 @@
-"""A Document's table as CSV (RFC 4180, UTF-8), for spreadsheets.
+"""A Document's table as CSV (RFC 4180 quoting, UTF-8, lines ending in LF), for spreadsheets.
 
 A cell that a spreadsheet would read as a formula (starting `=`, `+`, `-`, `@`, a tab or a carriage return) is
 written with a leading `'`, as OWASP advises: a name in a case file must not run in an analyst's spreadsheet.
@@ -8,11 +8,13 @@ from __future__ import annotations
 import csv
 import io
 
-from vetting.errors import InputError
+from vetting.errors import InputError, escape_hidden
 from vetting.reports.document import Document, plain
 
 
 def _safe(text: str) -> str:
+    """A cell with hidden characters written out (per cell: the line ends are CSV's own) and never a formula."""
+    text = escape_hidden(text)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -26,7 +28,7 @@ def render_many(docs: list[Document]) -> str:
         raise InputError("this report has no table to write as CSV", field="--format",
                          hint="use `--format json`, `markdown` or `html`")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")  # LF: every output is written with CR shown as `\\u000d`
     several = len(docs) > 1
     writer.writerow((["case"] if several else []) + docs[0].csv.header)
     for doc in docs:

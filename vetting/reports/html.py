@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
+from vetting.errors import escape_hidden
 from vetting.reports.document import NOTICE, Document, Link, Quote
 
 STYLE = """
@@ -29,10 +30,10 @@ def inline(cell) -> str:
 
 
 def page(title: str, body: list[str], style: str = "") -> str:
-    return "\n".join(['<!doctype html>', '<html lang="en"><head><meta charset="utf-8">',
+    return escape_hidden("\n".join(['<!doctype html>', '<html lang="en"><head><meta charset="utf-8">',
                       '<meta name="viewport" content="width=device-width, initial-scale=1">',
                       f"<title>{escape(title)}</title>", f"<style>{STYLE}{style}</style></head><body>",
-                      *body, "</body></html>", ""])
+                      *body, "</body></html>", ""]))
 
 
 def table(header, rows, status_columns=()) -> str:

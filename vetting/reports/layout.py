@@ -15,6 +15,8 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
+from vetting.errors import _HIDDEN, escape_hidden
+
 MIN_TEXT = 10  # the narrowest a column of names or sentences gets before the table gives way to blocks
 
 
@@ -31,7 +33,12 @@ def subject(name: str, sid: str) -> Text:
 
 
 def _text(cell) -> Text:
-    return cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
+    """A cell or a line as rich Text, hidden characters written out (`\\u202e`): a name in a case file must not
+    reorder or hide what the terminal shows (the console does this for plain strings, not for Text)."""
+    text = cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
+    for match in reversed(list(_HIDDEN.finditer(text.plain))):
+        text = text[:match.start()] + Text(escape_hidden(match.group())) + text[match.end():]
+    return text
 
 
 def _longest_word(text: Text) -> int:

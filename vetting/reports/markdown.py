@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
+from vetting.errors import escape_hidden
 from vetting.reports.document import Document, Link, Quote
 
 
 def escape(text) -> str:
-    # backslash-escaped: `<script>` stays text and `[x](javascript:…)` is no link in any renderer
-    return re.sub(r"([\\<>\[\]|*_`#])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+    # backslash-escaped: `<script>` stays text, `[x](javascript:…)` is no link and `&#x202e;` no character in
+    # any renderer, and `*`, `_`, `~` and backticks format nothing
+    return re.sub(r"([\\<>\[\]|&*_~`#])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
 
 
 def inline(cell) -> str:
@@ -36,7 +38,7 @@ def render(doc: Document) -> str:
             out += ["| " + " | ".join(escape(h) for h in section.header) + " |", "|" + "---|" * len(section.header)]
             out += ["| " + " | ".join(inline(c) for c in row) + " |" for row in section.rows]
             out.append("")
-    return "\n".join(out)
+    return escape_hidden("\n".join(out))
 
 
 def render_many(docs: list[Document]) -> str:
