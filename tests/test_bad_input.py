@@ -547,7 +547,7 @@ def test_a_good_hypothesis_applies(make_hypothesis, make_case, run_cli, tmp_path
     hypothesis = make_hypothesis(add={"units": [BRIGADE]}, remove={"proposals": ["state-equipment"]})
     status, out, err = run_cli("validate", make_case(), "--with", hypothesis)
     assert (status, err) == (0, "")
-    assert "4 units" in out and "1 proposals" in out and "(with h)" in out
+    assert "4 units" in out and "1 proposal " in out and "(with h)" in out
 
 
 def test_an_empty_hypothesis(make_case, run_cli, expect_error, tmp_path):

@@ -120,7 +120,7 @@ def test_terminal_report_and_output_file(tmp_path, capsys):
     out = tmp_path / "report.txt"
     assert main(["evaluate", str(MINI), "--as-of", "2015-05-31", "-o", str(out)]) == 0
     text = out.read_text()
-    assert "Battalion (bn)" in text and "suspended" in text and "identify-unit" in text
+    assert "│ Battalion " in text and "│ bn " in text and "suspended" in text and "identify-unit" in text
     assert capsys.readouterr().out == ""
 
 

@@ -240,7 +240,7 @@ def test_markdown_reports_keep_html_and_links_as_text(make_case, run_cli):
     status, out, err = run_cli("evaluate", path, "--as-of", "2015-05-08", "--format", "markdown")
     assert (status, err) == (0, "")
     assert out.count("<img") == out.count("\\<img") == 1 and "[click]" not in out  # only escaped
-    assert "\\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) a\\|b \\\\ (battalion)" in out
+    assert "| \\<img src=x onerror=alert(1)\\> \\[click\\](javascript:alert(1)) a\\|b \\\\ | battalion |" in out
 
 
 def test_a_very_long_name_is_explained_in_seconds(make_case, run_cli):

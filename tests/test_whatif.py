@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 from vetting.cli import main
+from vetting.reports.personnel import Personnel
 from vetting.whatif import whatif
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -23,7 +24,7 @@ def test_the_commander_hypothesis_bars_the_zone_and_counts_its_personnel_once():
         ("proposal", "nct", "dod"): ("suspended", "rejected"),
     }
     # the battalion is inside the zone: 10,000 once, not 10,000 plus the battalion
-    assert result.personnel_newly_barred == {"state": 10000, "dod": 10000}
+    assert result.personnel_newly_barred == {"state": Personnel(10000), "dod": Personnel(10000)}
     zone = next(c for c in result.changes if c.id == "zone" and c.law == "state")
     assert zone.because == ("unit-implicated",)
 
@@ -31,14 +32,15 @@ def test_the_commander_hypothesis_bars_the_zone_and_counts_its_personnel_once():
 def test_no_change_is_reported_as_none():
     result = whatif(MINI, [HYP / "state-remediation.yaml"], "2015-01-31")
     assert result.changes == []
-    assert result.personnel_newly_barred == {"state": 0, "dod": 0}
+    assert result.personnel_newly_barred == {"state": Personnel(0), "dod": Personnel(0)}
 
 
 def test_whatif_json_has_the_contract_keys(capsys):
     assert main(["whatif", str(MINI), "--with", str(HYP / "state-remediation.yaml"), "--as-of", "2015-05-31",
                  "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["format", "baseline", "hypothesis", "changes", "personnel_newly_barred"]
+    assert list(data) == ["format", "baseline", "hypothesis", "changes", "personnel_newly_barred",
+                          "personnel_newly_barred_detail"]
     assert data["format"] == "vetting-whatif/1"
     assert [{k: h[k] for k in ("id", "title")} for h in data["hypothesis"]["hypotheses"]] == [
         {"id": "state-remediation", "title": "State determines and reports effective steps for the battalion"}]

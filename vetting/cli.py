@@ -1,8 +1,9 @@
 """The `vetting` command: a thin layer that parses arguments and calls the library.
 
-Exit status: 0 done (whatever the outcomes), 1 internal error, 2 bad input or usage; 3 from `verify` when a report
-is not reproduced; 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 when the reader of standard output
-went away (`| head`), quietly.
+Exit status: 0 done (whatever the outcomes), 1 internal error, 2 bad input or usage, 3 a check failed: `verify`
+did not reproduce a report, `--fail-on` found a decision it names, or `vetting test` an expectation not met;
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 141 when the reader of standard output went away (`| head`),
+quietly.
 """
 from __future__ import annotations
 
@@ -20,7 +21,26 @@ from pathlib import Path
 from vetting.errors import InputError, _visible, escape_hidden
 
 
+FAILED = 3  # exit status: a check the user asked for failed (see the module's docstring)
+
+EXAMPLES = """examples:
+  vetting evaluate cases/mexico-2015 --as-of 2015-05-08
+  vetting explain mx-bn-102 cases/mexico-2015 --as-of 2015-01-31 --law state
+  vetting whatif cases/mexico-2015 --with cases/mexico-2015/hypotheses/zone-commander-implicated.yaml
+  vetting brief cases/mexico-2015 --as-of 2015-05-08 -o briefing.html
+  vetting test cases/mexico-2015/expectations/analyst-checks.yaml
+  cat case.yaml | vetting evaluate - --format json
+
+exit status: 0 done (whatever the decisions), 1 internal error, 2 bad input or usage,
+  3 a check failed (`verify`: not the same; `--fail-on`; an expectation of `vetting test` not met),
+  130 interrupted, 141 standard output closed by its reader (| head), 143 terminated"""
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message):
         raise InputError(message, hint=f"see `{self.prog} --help`")
 
@@ -44,40 +64,80 @@ class _Once(argparse.Action):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.",
-                     epilog="exit status: 0 done, 1 internal error, 2 bad input or usage, 3 `verify`: not the same, "
-                            "130 interrupted, 141 standard output closed by its reader (| head), 143 terminated")
+    from vetting import __version__
+
+    parser = _Parser(prog="vetting", description="Leahy-law vetting: decide, explain and compare.", epilog=EXAMPLES)
+    parser.add_argument("--version", action="version", version=f"vetting {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     p = sub.add_parser("validate", help="check case files (and hypotheses) and summarise what was loaded")
-    p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
+    p.add_argument("case", nargs="+", type=_given, help="case files or folders (`-`: standard input); "
+                   "two or more that each hold a `case` block are separate cases")
     p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis overlay to apply, in order (repeatable)")
 
-    p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date")
+    p = sub.add_parser("evaluate", help="decide every unit, person and proposal of a case as of a date",
+                       epilog="examples:\n  vetting evaluate cases/mexico-2015 --as-of 2015-05-08 --law state\n"
+                              "  vetting evaluate cases/mexico-2015 --format csv -o decisions.csv\n"
+                              "  vetting evaluate cases/a cases/b --fail-on barred   # two cases, exit 3 if any bar")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json", "markdown", "html"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _fail_on_argument(p)
+    _output_arguments(p)
 
-    p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why")
+    p = sub.add_parser("whatif", help="compare a case with and without hypotheses: who changes status and why",
+                       epilog="example:\n  vetting whatif cases/mexico-2015 --as-of 2015-05-08 "
+                              "--with cases/mexico-2015/hypotheses/zone-commander-implicated.yaml")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _output_arguments(p)
 
-    p = sub.add_parser("register", help="the register of units barred or suspended on a date")
+    p = sub.add_parser("register", help="the register of units barred or suspended on a date",
+                       epilog="example:\n  vetting register cases/mexico-2015 --as-of 2015-05-08 --format csv")
     _case_arguments(p)
-    p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
-    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+    _fail_on_argument(p)
+    _output_arguments(p)
 
-    p = sub.add_parser("explain", help="explain one unit, person or proposal down to statute and source")
+    p = sub.add_parser("explain", help="explain one unit, person or proposal down to statute and source",
+                       epilog="example (the id first, then the case):\n"
+                              "  vetting explain mx-bn-102 cases/mexico-2015 --as-of 2015-01-31 --format html")
     p.add_argument("subject", type=_given, help="the id of a unit, person or proposal")
     _case_arguments(p)
+    _output_arguments(p)
+
+    p = sub.add_parser("timeline", help="when one unit, person or proposal changed status, and what moved it",
+                       epilog="example:\n  vetting timeline mx-iguala-police cases/mexico-2015 --as-of 2015-05-08")
+    p.add_argument("subject", type=_given, help="the id of a unit, person or proposal")
+    _case_arguments(p)
+    _output_arguments(p)
+
+    p = sub.add_parser("diff", help="who changes status between two dates, or between hypotheses A and A+B",
+                       epilog="examples:\n  vetting diff cases/mexico-2015 --as-of 2015-01-31 --to-as-of 2015-05-08\n"
+                              "  vetting diff cases/mexico-2015 --as-of 2015-05-08 --with A.yaml --plus B.yaml")
+    _case_arguments(p)
+    p.add_argument("--to-as-of", dest="to_as_of", default=None, metavar="DATE", action=_Once, type=_given,
+                   help="the second date (default: the --as-of date)")
+    p.add_argument("--plus", dest="plus", action="append", default=[], metavar="HYPOTHESIS", type=_given,
+                   help="a hypothesis applied on the second side only, after the --with ones (repeatable)")
+    _output_arguments(p)
+
+    p = sub.add_parser("brief", help="the briefing to share: summary, command tree, timelines, findings, tasks",
+                       epilog="example:\n  vetting brief cases/mexico-2015 --as-of 2015-05-08 -o briefing.html")
+    _case_arguments(p)
+    p.add_argument("--format", action=_Once, choices=("html", "markdown"), default="html",
+                   help="html (default): one self-contained page, printable, the command tree drawn inline; "
+                        "markdown: the same in text, the tree as a list")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output (whole, or not at all)")
+
+    p = sub.add_parser("test", help="check a case against the expectations an analyst wrote (YAML)",
+                       epilog="example:\n  vetting test cases/mexico-2015/expectations/analyst-checks.yaml\n\n"
+                              "exit status 3 when an expectation is not met; the file's format is in "
+                              "docs/case-format.md")
+    p.add_argument("expectations", type=_given, help="a YAML file of expectations (a case, and checks on dates)")
+    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
+                   help="another rule set (default: rules/)")
     p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
-                   help="write to FILE instead of standard output")
+                   help="write to FILE instead of standard output (whole, or not at all)")
 
     p = sub.add_parser("verify", help="re-run a JSON report from the inputs it records: the same decisions?",
                        description="Re-run a `vetting evaluate --format json` report from the case, hypotheses and "
@@ -117,23 +177,133 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+FORMATS = ("terminal", "json", "markdown", "html", "csv")
+
+
+def _fail_on_argument(p) -> None:
+    p.add_argument("--fail-on", dest="fail_on", choices=("barred", "suspended"), default=None, action=_Once,
+                   help="exit with status 3 (after the report) when a unit or person is ineligible or a proposal "
+                        "rejected (barred), or also suspended (suspended): for CI")
+
+
+def _output_arguments(p) -> None:
+    p.add_argument("--format", action=_Once, choices=FORMATS, default="terminal",
+                   help="terminal (default): tables for reading here; json: the versioned contract for other tools; "
+                        "markdown or html: a shareable report that says why in words, with statute links; "
+                        "csv: one table for spreadsheets")
+    p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
+                   help="write to FILE instead of standard output (whole, or not at all)")
+
+
 def _case_arguments(p) -> None:
-    p.add_argument("case", nargs="+", type=_given, help="case files or folders, merged into one case")
+    p.add_argument("case", nargs="+", type=_given,
+                   help="case files or folders; `-` reads one case file from standard input. Files of one case "
+                        "merge; two or more that each hold a `case` block are separate cases")
     p.add_argument("--with", dest="hypotheses", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis overlay to apply, in order (repeatable)")
     p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE", action=_Once, type=_given,
                    help="the date of the decision, YYYY-MM-DD (default: today)")
-    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once)
+    p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once,
+                   help="state: 22 U.S.C. 2378d (State Department assistance); dod: 10 U.S.C. 362 (Defense "
+                        "Department); both (default): each decision under each law")
     p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
                    help="another rule set (default: rules/)")
 
 
+def _cases(args) -> list:
+    """The cases named, hypotheses applied: files of one case merge, and each file or folder with a `case` block
+    of its own is a separate case when there are several; `-` is a case file read from standard input."""
+    from vetting.load import apply_hypotheses, load_case, split_cases
+
+    with _StdinAsFile(args.case) as paths:
+        return [apply_hypotheses(load_case(group), args.hypotheses) for group in split_cases(paths)]
+
+
+def _one_case(args):
+    cases = _cases(args)
+    if len(cases) > 1:
+        raise InputError(f"`{args.command}` takes one case, and {len(cases)} are given",
+                         hint="run it once per case; `evaluate`, `register` and `validate` take several")
+    return cases[0]
+
+
+class _StdinAsFile:
+    """`-` among the case paths: standard input saved to a temporary file for the loader, and named `<stdin>` in
+    any error."""
+
+    NAME = "<stdin>"
+
+    def __init__(self, paths):
+        self.paths, self.folder = list(paths), None
+
+    def __enter__(self) -> list:
+        if "-" not in self.paths:
+            return self.paths
+        if self.paths.count("-") > 1:
+            raise InputError("standard input (`-`) is given twice", hint="give `-` once")
+        data = sys.stdin.buffer.read()
+        if not data.strip():
+            raise InputError("standard input is empty", file=self.NAME, hint="pipe a case file into it, e.g. "
+                                                                               "`cat case.yaml | vetting evaluate -`")
+        self.folder = tempfile.TemporaryDirectory(prefix="vetting-stdin-")
+        self.file = Path(self.folder.name) / "stdin.yaml"
+        self.file.write_bytes(data)
+        return [str(self.file) if p == "-" else p for p in self.paths]
+
+    def __exit__(self, kind, err, trace) -> None:
+        if self.folder is None:
+            return
+        self.folder.cleanup()
+        if isinstance(err, InputError):
+            for key in ("file", "message", "hint"):
+                if getattr(err, key):
+                    setattr(err, key, getattr(err, key).replace(str(self.file), self.NAME))
+
+
 def _decide(args):
+    """The decisions on the one case named (bad input when several are)."""
     import datetime as dt
 
     from vetting.decide import evaluate
 
-    return evaluate(args.case, args.as_of or dt.date.today(), args.law, args.hypotheses, args.rules)
+    return evaluate(_one_case(args), args.as_of or dt.date.today(), args.law, (), args.rules)
+
+
+def _decide_all(args) -> list:
+    """The decisions on every case named, one rule set for all."""
+    import datetime as dt
+
+    from vetting.decide import evaluate
+
+    reports, rules = [], args.rules
+    for case in _cases(args):
+        reports.append(evaluate(case, args.as_of or dt.date.today(), args.law, (), rules))
+        rules = reports[-1].rules  # one rule set for every case
+    return reports
+
+
+def _verdict(args, reports) -> int:
+    """0, or FAILED when `--fail-on` finds a decision it names (said on standard error, after the report)."""
+    if not args.fail_on:
+        return 0
+    statuses = {"ineligible"} if args.fail_on == "barred" else {"ineligible", "suspended"}
+    outcomes = {"rejected"} if args.fail_on == "barred" else {"rejected", "suspended"}
+    found = [f"{r.case.info.id}: {sid}" for r in reports
+             for sid, subject in (*r.units.items(), *r.people.items()) if statuses & set(subject.status.values())]
+    found += [f"{r.case.info.id}: {pid}" for r in reports for pid, p in r.proposals.items() if p.outcome in outcomes]
+    if not found:
+        return 0
+    shown = ", ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+    print(_visible(f"failed: `--fail-on {args.fail_on}`: {shown}"), file=sys.stderr)
+    return FAILED
+
+
+def _subject_first(args) -> None:
+    """`explain cases/mexico-2015 mx-bn-102`: the id and the case swapped is told so, with the right order."""
+    if Path(args.subject).exists() and not Path(args.case[0]).exists():
+        raise InputError(f"`{args.subject}` is a file or folder, not the id of a unit, person or proposal",
+                         field="SUBJECT", hint=f"the id comes first: `vetting {args.command} {args.case[0]} "
+                                               f"{' '.join([args.subject, *args.case[1:]])}`")
 
 
 # The exit status when the reader of standard output goes away (`vetting evaluate ... | head`): 128 + SIGPIPE, what a
@@ -225,37 +395,38 @@ def _stdout():
 
 
 def _validate(args) -> int:
-    from vetting.load import apply_hypotheses, load_case
-
-    case = apply_hypotheses(load_case(args.case), args.hypotheses)
-    suffix = f" (with {', '.join(h.id for h in case.hypotheses)})" if case.hypotheses else ""
-    print(f"ok: {case.summary()}{suffix}")
+    for case in _cases(args):
+        suffix = f" (with {', '.join(h.id for h in case.hypotheses)})" if case.hypotheses else ""
+        print(f"ok: {case.summary()}{suffix}")
     return 0
 
 
 def _evaluate(args) -> int:
     from vetting import report as reports
+    from vetting.reports import tables
 
-    report = _decide(args)
-    if args.format in ("markdown", "html"):
-        emit(reports.to_markdown(report) if args.format == "markdown" else reports.to_html(report), args.output)
-        return 0
-    _show(args, report, reports.to_json, reports.render_terminal)
-    return 0
+    decided = _decide_all(args)
+    _show_all(args, decided, reports.to_json, reports.render_terminal, tables.evaluation)
+    return _verdict(args, decided)
 
 
 def _register(args) -> int:
     from vetting import report as reports
+    from vetting.reports import tables
 
-    _show(args, reports.register(_decide(args)), lambda d: d, reports.render_register)
-    return 0
+    decided = _decide_all(args)
+    _show_all(args, [(r, reports.register(r)) for r in decided], lambda pair: pair[1],
+          lambda pair, console: reports.render_register(pair[1], console), lambda pair: tables.register(*pair))
+    return _verdict(args, decided)
 
 
 def _explain(args) -> int:
     from vetting import explain
+    from vetting.reports import tables
 
+    _subject_first(args)
     data = explain.explain(_decide(args), args.subject)
-    _show(args, data, lambda d: d, explain.render_terminal)
+    _show(args, data, lambda d: d, explain.render_terminal, tables.explanation)
     return 0
 
 
@@ -263,28 +434,95 @@ def _whatif(args) -> int:
     import datetime as dt
 
     from vetting import whatif
+    from vetting.reports import tables
 
     if not args.hypotheses:
         raise InputError("`whatif` needs at least one hypothesis", hint="add `--with HYPOTHESIS.yaml`")
-    result = whatif.whatif(args.case, args.hypotheses, args.as_of or dt.date.today(), args.law, args.rules)
-    _show(args, result, whatif.to_json, whatif.render_terminal)
+    hypotheses, args.hypotheses = args.hypotheses, []  # the baseline is the case without them
+    result = whatif.whatif(_one_case(args), hypotheses, args.as_of or dt.date.today(), args.law, args.rules)
+    _show(args, result, whatif.to_json, whatif.render_terminal, tables.whatif)
     return 0
 
 
-def _show(args, result, as_json, render) -> None:
-    """Print or write the result whole, as JSON or as the terminal report."""
+def _timeline(args) -> int:
+    import datetime as dt
+
+    from vetting.reports import timeline
+
+    _subject_first(args)
+    result = timeline.timeline(_one_case(args), args.as_of or dt.date.today(), args.law, args.rules)
+    timeline.line_of(result, args.subject)  # an unknown id is bad input, before anything is printed
+    _show(args, result, lambda r: timeline.to_json(r, args.subject),
+          lambda r, console: timeline.render_terminal(r, args.subject, console),
+          lambda r: timeline.document(r, args.subject))
+    return 0
+
+
+def _diff(args) -> int:
+    import datetime as dt
+
+    from vetting.reports import diff
+
+    hypotheses, args.hypotheses = args.hypotheses, []
+    result = diff.diff(_one_case(args), args.as_of or dt.date.today(), args.to_as_of, hypotheses, args.plus,
+                       args.law, args.rules)
+    _show(args, result, diff.to_json, diff.render_terminal, diff.document)
+    return 0
+
+
+def _brief(args) -> int:
+    import datetime as dt
+
+    from vetting.reports import briefing
+
+    result = briefing.brief(_one_case(args), args.as_of or dt.date.today(), args.law, args.rules)
+    emit(briefing.to_html(result) if args.format == "html" else briefing.to_markdown(result), args.output)
+    return 0
+
+
+def _test(args) -> int:
+    from vetting import expectations
+
+    results = expectations.run(args.expectations, args.rules)
+    _show(args, results, lambda r: expectations.to_json(args.expectations, r),
+          lambda r, console: expectations.render_terminal(args.expectations, r, console), None)
+    return FAILED if any(not r.ok for r in results) else 0
+
+
+def _show(args, result, as_json, render, document=None) -> None:
+    """Print or write one result whole, in the format asked: JSON, terminal, or a document (Markdown, HTML, CSV)
+    that `document(result)` describes."""
+    _show_all(args, [result], as_json, render, document)
+
+
+def _show_all(args, results: list, as_json, render, document=None) -> None:
+    """Print or write the results whole (one per case); JSON wraps several as `vetting-reports/1`."""
     import io
 
     from vetting.report import dumps
 
     if args.format == "json":
-        emit(dumps(as_json(result)), args.output)
+        data = [as_json(r) for r in results]
+        emit(dumps(data[0] if len(data) == 1 else {"format": "vetting-reports/1", "reports": data}), args.output)
+    elif args.format in ("markdown", "html", "csv"):
+        from vetting.reports import csv_export, html, markdown
+
+        renderer = {"markdown": markdown, "html": html, "csv": csv_export}[args.format]
+        emit(renderer.render_many([document(r) for r in results]), args.output)
     # highlight=False: rich's highlighter adds nothing to a report, and its regexes take minutes on a long name
     elif not args.output:
-        render(result, _console_class()(file=_stdout(), highlight=False))
+        console = _console_class()(file=_stdout(), highlight=False)
+        for index, result in enumerate(results):
+            if index:
+                console.print()
+            render(result, console)
     else:
         buffer = io.StringIO()
-        render(result, _console_class()(file=buffer, width=120, no_color=True, highlight=False))
+        console = _console_class()(file=buffer, width=120, no_color=True, highlight=False)
+        for index, result in enumerate(results):
+            if index:
+                console.print()
+            render(result, console)
         emit(buffer.getvalue(), args.output)
 
 
@@ -395,4 +633,5 @@ def _import(args) -> int:
 
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
             "whatif": _whatif, "verify": _verify, "import": _import, "audit": _audit,
+            "timeline": _timeline, "diff": _diff, "brief": _brief, "test": _test,
             "schema": _schema}

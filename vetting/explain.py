@@ -84,34 +84,44 @@ def verification(source, quotes: list) -> str:
 
 
 def render_terminal(data: dict, console) -> None:
-    from rich.markup import escape
+    from rich.text import Text
+
+    from vetting.reports.layout import print_wrapped
 
     state = (f"{data['outcome']} under the {data['law']} law" if data["kind"] == "proposal"
              else ", ".join(f"{law}: {status}" for law, status in data["status"].items()))
-    console.print(f"[bold]{escape(data['name'])}[/bold] ({data['id']}, {data['kind']}) as of {data['as_of']}: {state}")
+    print_wrapped(console, Text(data["name"], style="bold")
+                  + Text(f" ({data['id']}, {data['kind']}) as of {data['as_of']}: {state}"), hang=2)
     if data["hypotheses"]:
-        console.print(f"[dim]with hypotheses: {', '.join(data['hypotheses'])}[/dim]")
+        print_wrapped(console, Text(f"with hypotheses: {', '.join(data['hypotheses'])}", style="dim"), hang=2)
     if not data["findings"]:
         console.print("No finding: nothing in the case bears on it.")
     for f in data["findings"]:
-        lifted = " [cyan](lifted by an exception)[/cyan]" if f["lifted"] else ""
-        console.print(f"\n[bold]{escape(f['law'])}[/bold] · {escape(f['effect'])}{lifted} · {escape(f['title'])} "
-                      f"[dim]({escape(f['rule'])})[/dim]")
-        console.print(f"  {escape(f['says'])}")
+        console.print()
+        head = Text(f["law"], style="bold") + Text(f" · {f['effect']}")
+        if f["lifted"]:
+            head += Text(" (lifted by an exception)", style="cyan")
+        print_wrapped(console, head + Text(f" · {f['title']} ") + Text(f"({f['rule']})", style="dim"), hang=2)
+        print_wrapped(console, f["says"], indent=2)
         cite = f["citation"]
-        console.print(f"  [italic]{escape(cite['label'])}[/italic] — {escape(cite['title'])} <{escape(cite['url'])}>")
+        print_wrapped(console, Text(cite["label"], style="italic") + Text(f" — {cite['title']} <{cite['url']}>"),
+                      indent=2, hang=4)
         for fact in f["because"]:
-            console.print(f"  • {fact['kind']} [bold]{fact['id']}[/bold]: {escape(str(fact['label']))}")
+            print_wrapped(console, Text(f"• {fact['kind']} ") + Text(fact["id"], style="bold")
+                          + Text(f": {fact['label']}"), indent=2, hang=4)
             if fact.get("confidence"):
-                console.print(f"    [dim]the source's confidence: {fact['confidence']}[/dim]")
+                print_wrapped(console, Text(f"the source's confidence: {fact['confidence']}", style="dim"), indent=4,
+                              hang=4)
             if fact["assumption"]:
-                console.print(f"    [yellow]assumption:[/yellow] {escape(fact['assumption'])}")
+                print_wrapped(console, Text("assumption: ", style="yellow") + Text(fact["assumption"]),
+                              indent=4, hang=6)
             for s in fact["sources"]:
                 where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
-                link = f" <{escape(s['url'])}>" if s["url"] else ""  # a url may hold `[`: markup, unescaped
-                console.print(f"    ↳ {escape(s['title'])} ({escape(where)}){link}")
-                unchecked = "" if s["verification"] != UNCHECKED else " [yellow](not checked: text not shipped)[/yellow]"
+                link = f" <{s['url']}>" if s["url"] else ""
+                print_wrapped(console, f"↳ {s['title']} ({where}){link}", indent=4, hang=6)
+                unchecked = Text(" (not checked: text not shipped)", style="yellow") \
+                    if s["verification"] == UNCHECKED else Text("")
                 for quote in s["quotes"]:
-                    console.print(f"      “{escape(quote)}”{unchecked}")
+                    print_wrapped(console, Text(f"“{quote}”") + unchecked, indent=6, hang=7)
                 for note in s["notes"]:
-                    console.print(f"      [dim]{escape(note)}[/dim]")
+                    print_wrapped(console, Text(note, style="dim"), indent=6, hang=6)

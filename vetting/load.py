@@ -63,8 +63,13 @@ class Case:
         return digest.hexdigest()
 
     def summary(self) -> str:
-        counts = ", ".join(f"{len(self.collection(c))} {c}" for c in COLLECTIONS if self.collection(c))
+        counts = ", ".join(f"{len(self.collection(c))} {SINGULAR.get(c, c) if len(self.collection(c)) == 1 else c}"
+                           for c in COLLECTIONS if self.collection(c))
         return f"{self.info.id}: {counts}" if counts else f"{self.info.id}: empty"
+
+
+SINGULAR = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
+            "investigations": "investigation", "determinations": "determination", "proposals": "proposal"}
 
 
 # ---------------------------------------------------------------- files
@@ -322,7 +327,7 @@ def load_case(paths) -> Case:
 
     texts = {source_text_path(case, source).resolve() for source in case.sources.values() if source.text}
     for path in dict.fromkeys(path for path in paths if path.is_dir()):
-        check_folder(path, "case", read=texts, known=("hypotheses",))
+        check_folder(path, "case", read=texts, known=("hypotheses", "expectations"))  # each for its own command
     check_case(case)
     return case
 
@@ -333,6 +338,31 @@ def _combined_info(infos: list) -> CaseInfo:
     return CaseInfo(id=".".join(i.id for i in infos)[:80].rstrip("._-"), title=" + ".join(i.title for i in infos),
                     country=countries.pop() if len(countries) == 1 else None,
                     description="Cases merged: " + ", ".join(i.id for i in infos))
+
+
+def split_cases(paths) -> list[list[Path]]:
+    """The files and folders given, grouped into cases: when two or more of them hold a `case` block, each of those
+    is a case of its own (`vetting evaluate cases/a cases/b`); else they are the files of one case, merged."""
+    paths = [Path(p) for p in paths]
+    if len(paths) < 2:
+        return [paths]
+    files = {p: case_files(p) for p in paths}
+    every = [f.resolve() for p in paths for f in files[p]]
+    if len(set(every)) < len(every):  # a file named twice: load_case says so
+        return [paths]
+    holding = [p for p in paths if any(_has_case_block(f) for f in files[p])]
+    if len(holding) < 2:
+        return [paths]
+    alone = [p for p in paths if p not in holding]
+    if alone:
+        raise InputError("this file has no `case` block, and the others are several cases", file=str(alone[0]),
+                         hint="put the file in its case's folder, or evaluate one case at a time")
+    return [[p] for p in paths]
+
+
+def _has_case_block(file: Path) -> bool:
+    doc = safeyaml.load(file)
+    return isinstance(doc.data, dict) and "case" in doc.data
 
 
 def _add(collections, locations, name, entity, where: Location):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from vetting import facts as factlib, provenance
 from vetting.decide import Report
@@ -40,69 +39,65 @@ def dumps(data: dict) -> str:
     return escape_hidden(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def styled(value: str) -> str:
-    """A status or outcome with its colour, as rich markup (unknown words plain)."""
-    style = STATUS_STYLE.get(value)
-    return f"[{style}]{value}[/]" if style else value
-
-
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
                 "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
                 "rejected": "bold red", "not-covered": "dim"}
 
 
+def status_text(value: str):
+    """A status or outcome as rich Text with its colour (unknown words plain)."""
+    from rich.text import Text
+
+    return Text(value, style=STATUS_STYLE.get(value, ""))
+
+
+def _reasons(findings, skip=("note",)) -> str:
+    return ", ".join(sorted({f.rule for f in findings if f.effect not in skip}))
+
+
 def render_terminal(report: Report, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
+
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
+    from vetting.reports.personnel import with_status
 
     case = report.case
     title = f"{case.info.title} — as of {report.as_of.isoformat()}"
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    console.print(f"[bold]{escape(title)}[/bold]")
-    console.print(f"rule set {report.rules.info.name} {escape(report.rules.info.version)} "
-                  f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
+    print_wrapped(console, Text(title, style="bold"))
+    print_wrapped(console, f"rule set {report.rules.info.name} {report.rules.info.version} "
+                           f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
 
-    units = Table(title="Units", title_justify="left")
-    units.add_column("unit")
-    units.add_column("personnel", justify="right")
-    for law in report.laws:
-        units.add_column(law)
-    units.add_column("because")
-    for unit in report.units.values():
-        reasons = sorted({f.rule for f in unit.findings if f.effect != "note"})
-        personnel = case.units[unit.id].personnel
-        units.add_row(f"{escape(unit.name)} [dim]({unit.id})[/]", f"{personnel:,}" if personnel else "",
-                      *(styled(unit.status[law]) for law in report.laws), ", ".join(reasons))
-    console.print(units)
+    laws = [Column(law, whole=True) for law in report.laws]
+    print_table(console, "Units", [Column("unit"), Column("personnel", True, "right"), *laws,
+                                   Column("because", whole=True)],
+                [[subject(u.name, u.id), _figure(case.units[u.id].personnel),
+                  *(status_text(u.status[law]) for law in report.laws), _reasons(u.findings)]
+                 for u in report.units.values()])
+    for status in ("ineligible", "suspended"):
+        totals = "; ".join(f"{law}: {with_status(report, law, (status,))}" for law in report.laws)
+        print_wrapped(console, f"Personnel {status} — {totals}", hang=2)
 
     if report.people:
-        people = Table(title="People", title_justify="left")
-        people.add_column("person")
-        for law in report.laws:
-            people.add_column(law)
-        for person in report.people.values():
-            people.add_row(f"{escape(person.name)} [dim]({person.id})[/]",
-                           *(styled(person.status[law]) for law in report.laws))
-        console.print(people)
+        print_table(console, "People", [Column("person"), *laws],
+                    [[subject(p.name, p.id), *(status_text(p.status[law]) for law in report.laws)]
+                     for p in report.people.values()])
 
     if report.proposals:
-        proposals = Table(title="Proposals", title_justify="left")
-        proposals.add_column("proposal")
-        proposals.add_column("law")
-        proposals.add_column("outcome")
-        for prop in report.proposals.values():
-            proposals.add_row(f"{escape(prop.title)} [dim]({prop.id})[/]", prop.law or "none", styled(prop.outcome))
-        console.print(proposals)
+        print_table(console, "Proposals",
+                    [Column("proposal"), Column("law", True), Column("outcome", True), Column("because", True)],
+                    [[subject(p.title, p.id), p.law or "none", status_text(p.outcome),
+                      _reasons(p.findings, ("note", "covered"))] for p in report.proposals.values()])
 
     if report.tasks:
-        tasks = Table(title="Tasks", title_justify="left")
-        for column in ("task", "law", "subject", "due", "citation"):
-            tasks.add_column(column)
-        for task in report.tasks:
-            tasks.add_row(escape(str(task.kind)), task.law, escape(str(task.subject)),  # from rule files
-                          task.due.isoformat() if task.due else "—", escape(str(task.citation)))
-        console.print(tasks)
+        print_table(console, "Tasks", [Column(c, whole=True) for c in ("task", "law", "subject", "due", "citation")],
+                    [[str(t.kind), t.law, str(t.subject), t.due.isoformat() if t.due else "—", str(t.citation)]
+                     for t in report.tasks], subject_first=False)
+
+
+def _figure(personnel) -> str:
+    return f"{personnel:,}" if personnel is not None else ""
 
 
 REGISTER_FORMAT = "vetting-register/1"
@@ -127,93 +122,30 @@ def register(report: Report) -> dict:
 
 
 def render_register(data: dict, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
-    console.print(f"[bold]Register of barred and suspended units[/bold] — as of {data['as_of']}"
-                  + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else ""))
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
+
+    print_wrapped(console, Text("Register of barred and suspended units", style="bold")
+                  + Text(f" — {', '.join(c['id'] for c in data['cases'])} — as of {data['as_of']}"
+                         + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else "")))
     if not data["units"]:
         console.print("No unit is barred or suspended.")
         return
-    table = Table(title_justify="left")
-    table.add_column("unit")
-    table.add_column("personnel", justify="right")
-    for law in data["laws"]:
-        table.add_column(law)
-    table.add_column("information")
-    for row in data["units"]:
-        table.add_row(f"{escape(row['name'])} [dim]({row['id']})[/]", f"{row['personnel']:,}" if row["personnel"] else "",
-                      *(styled(row["status"][law]) for law in data["laws"]),
-                      ", ".join(row["information"]))
-    console.print(table)
-
-
-def _rows(report: Report):
-    """The report as plain rows: (section title, header, rows) for Markdown and HTML."""
-    case = report.case
-    laws = list(report.laws)
-    units = [[f"{u.name} ({u.id})", f"{case.units[u.id].personnel:,}" if case.units[u.id].personnel else "",
-              *(u.status[law] for law in laws),
-              ", ".join(sorted({f.rule for f in u.findings if f.effect != "note"}))] for u in report.units.values()]
-    people = [[f"{p.name} ({p.id})", *(p.status[law] for law in laws)] for p in report.people.values()]
-    proposals = [[f"{p.title} ({p.id})", p.law or "none", p.outcome,
-                  ", ".join(sorted({f.rule for f in p.findings if f.effect not in ("note", "covered")}))]
-                 for p in report.proposals.values()]
-    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "", t.citation] for t in report.tasks]
-    return [("Units", ["unit", "personnel", *laws, "because"], units),
-            ("People", ["person", *laws], people),
-            ("Proposals", ["proposal", "law", "outcome", "because"], proposals),
-            ("Tasks", ["task", "law", "subject", "due", "citation"], tasks)]
-
-
-def _heading(report: Report) -> tuple[str, str]:
-    case = report.case
-    title = f"{case.info.title} — as of {report.as_of.isoformat()}"
-    if case.hypotheses:
-        title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    meta = (f"Rule set {report.rules.info.name} {report.rules.info.version} ({report.rules.sha256[:12]}); "
-            f"laws: {', '.join(report.laws)}; case sha256 {case.sha256[:12]}.")
-    return title, meta
+    print_table(console, None, [Column("unit"), Column("personnel", True, "right"),
+                                *(Column(law, whole=True) for law in data["laws"]), Column("information", True)],
+                [[subject(row["name"], row["id"]), _figure(row["personnel"]),
+                  *(status_text(row["status"][law]) for law in data["laws"]), ", ".join(row["information"])]
+                 for row in data["units"]])
 
 
 def to_markdown(report: Report) -> str:
-    def cell(text):
-        # backslash-escaped: `<script>` stays text, `[x](javascript:…)` is no link and `&#x202e;` no character in
-        # any renderer, and `*`, `_`, `~` and backticks format nothing
-        return re.sub(r"([\\<>\[\]|&*_~`#])", r"\\\1", str(text)).replace("\r", " ").replace("\n", " ")
+    from vetting.reports import markdown, tables
 
-    title, meta = _heading(report)
-    out = [f"# {cell(title)}", "", cell(meta), ""]
-    for section, header, rows in _rows(report):
-        if not rows:
-            continue
-        out += [f"## {section}", "", "| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-        out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
-        out.append("")
-    return escape_hidden("\n".join(out))
+    return markdown.render(tables.evaluation(report))
 
 
 def to_html(report: Report) -> str:
-    from html import escape
+    from vetting.reports import html, tables
 
-    title, meta = _heading(report)
-    parts = ["<!doctype html>", '<html lang="en"><head><meta charset="utf-8">', f"<title>{escape(title)}</title>",
-             "<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:72rem}"
-             "table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
-             "text-align:left;vertical-align:top}.ineligible,.rejected{color:#b00;font-weight:bold}"
-             ".suspended{color:#a60}.eligible,.approved{color:#070}.remediated,.approved-by-exception{color:#067}"
-             ".waived{color:#808}.not-covered{color:#666}</style></head><body>",
-             f"<h1>{escape(title)}</h1>", f"<p>{escape(meta)}</p>"]
-    statuses = set(STATUS_STYLE)
-    for section, header, rows in _rows(report):
-        if not rows:
-            continue
-        parts.append(f"<h2>{section}</h2><table><thead><tr>"
-                     + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead><tbody>")
-        for row in rows:
-            cells = "".join(f'<td class="{escape(str(c))}">{escape(str(c))}</td>' if c in statuses
-                            else f"<td>{escape(str(c))}</td>" for c in row)
-            parts.append(f"<tr>{cells}</tr>")
-        parts.append("</tbody></table>")
-    parts.append("</body></html>\n")
-    return escape_hidden("\n".join(parts))
+    return html.render(tables.evaluation(report))

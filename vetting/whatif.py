@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from vetting import facts as factlib
 from vetting.decide import Report, evaluate
 from vetting.load import apply_hypotheses, load_case
+from vetting.reports import personnel
 
 FORMAT = "vetting-whatif/1"
 
@@ -73,16 +74,16 @@ def _reasons(findings, law) -> tuple:
 
 
 def _newly_barred(baseline: Report, hypothesis: Report) -> dict:
-    """Personnel of the units that become ineligible, counting each unit once: a newly barred unit under another
-    newly barred unit is already inside its personnel figure."""
+    """Per law, the personnel of the units that become ineligible, each person counted once and never again
+    when already barred (vetting.reports.personnel)."""
     units = hypothesis.case.units
     ancestors = factlib.ancestors_on(units, hypothesis.as_of)
+    figures = {uid: unit.personnel for uid, unit in units.items()}
     totals = {}
     for law in hypothesis.laws:
-        newly = {uid for uid, unit in hypothesis.units.items() if unit.status[law] == "ineligible"
-                 and (uid not in baseline.units or baseline.units[uid].status[law] != "ineligible")}
-        top = [uid for uid in newly if not newly.intersection(ancestors[uid])]
-        totals[law] = sum(units[uid].personnel or 0 for uid in top)
+        after = [uid for uid, unit in hypothesis.units.items() if unit.status[law] == "ineligible"]
+        before = [uid for uid, unit in baseline.units.items() if unit.status[law] == "ineligible"]
+        totals[law] = personnel.newly(after, before, figures, ancestors)
     return totals
 
 
@@ -92,30 +93,29 @@ def to_json(result: WhatIf) -> dict:
     return {"format": FORMAT, "baseline": report_json(result.baseline),
             "hypothesis": report_json(result.hypothesis),
             "changes": [c.to_dict() for c in result.changes],
-            "personnel_newly_barred": result.personnel_newly_barred}
+            # the known count, as in vetting-whatif/1; the detail says what it leaves out
+            "personnel_newly_barred": {law: p.known for law, p in result.personnel_newly_barred.items()},
+            "personnel_newly_barred_detail": {law: p.to_dict() for law, p in result.personnel_newly_barred.items()}}
 
 
 def render_terminal(result: WhatIf, console) -> None:
-    from rich.markup import escape
-    from rich.table import Table
+    from rich.text import Text
 
-    from vetting.report import styled
+    from vetting.report import status_text
+    from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
     hyp = result.hypothesis
-    console.print(f"[bold]What if: {escape('; '.join(h.title for h in hyp.case.hypotheses))}[/bold]")
+    print_wrapped(console, Text(f"What if: {'; '.join(h.title for h in hyp.case.hypotheses)}", style="bold"))
     for h in hyp.case.hypotheses:
-        console.print(f"[dim]{h.id}: {escape(h.rationale.strip())}[/dim]")
-    console.print(f"{escape(hyp.case.info.title)}, as of {hyp.as_of.isoformat()}")
+        print_wrapped(console, Text(f"{h.id}: {h.rationale.strip()}", style="dim"), hang=2)
+    print_wrapped(console, f"{hyp.case.info.title}, as of {hyp.as_of.isoformat()}")
     if not result.changes:
         console.print("No unit, person or proposal changes status.")
         return
-    table = Table(title_justify="left")
-    for column in ("", "who", "law", "before", "after", "personnel", "why"):
-        table.add_column(column)
-    for c in result.changes:
-        table.add_row(c.kind, f"{escape(c.name)} [dim]({c.id})[/]", c.law, styled(c.before), styled(c.after),
-                      f"{c.personnel:,}" if c.personnel else "",
-                      ", ".join(c.because))
-    console.print(table)
-    barred = ", ".join(f"{law}: {n:,}" for law, n in result.personnel_newly_barred.items())
-    console.print(f"Personnel newly barred — {barred}")
+    print_table(console, None, [Column("who"), Column("kind", True), Column("law", True), Column("before", True),
+                                Column("after", True), Column("personnel", True, "right"), Column("why", True)],
+                [[subject(c.name, c.id), c.kind, c.law, status_text(c.before), status_text(c.after),
+                  f"{c.personnel:,}" if c.personnel is not None else "", ", ".join(c.because)]
+                 for c in result.changes])
+    barred = "; ".join(f"{law}: {n}" for law, n in result.personnel_newly_barred.items())
+    print_wrapped(console, f"Personnel newly barred — {barred}", hang=2)
