@@ -72,6 +72,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
                    help="write to FILE instead of standard output")
 
+    p = sub.add_parser("generate", help="write a synthetic case of any size (seeded), to test at scale")
+    p.add_argument("--units", type=int, required=True, help="units in the roster (1 to 1,000,000)")
+    p.add_argument("--proposals", type=int, required=True, help="proposals of assistance")
+    p.add_argument("--seed", type=int, default=0, help="the same seed gives the same files")
+    p.add_argument("--format", choices=("json", "yaml"), default="json", help="case files as JSON or YAML")
+    p.add_argument("--output", "-o", metavar="FOLDER", required=True, type=_given, help="a new or empty folder")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
@@ -182,6 +189,15 @@ def _show(args, result, as_json, render) -> None:
         emit(buffer.getvalue(), args.output)
 
 
+def _generate(args) -> int:
+    from vetting.generate import AS_OF, write
+
+    files = write(args.output, args.units, args.proposals, args.seed, args.format)
+    print(f"wrote {len(files)} files to {args.output}: evaluate it with `vetting evaluate {args.output} "
+          f"--as-of {AS_OF.isoformat()}`")
+    return 0
+
+
 def _schema(args) -> int:
     from vetting.casefile import CaseFile, HypothesisFile
 
@@ -231,4 +247,4 @@ def emit(text: str, output: str | None) -> None:
 
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
             "whatif": _whatif,
-            "schema": _schema}
+            "schema": _schema, "generate": _generate}

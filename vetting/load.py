@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vetting import safeyaml
+from vetting import casejson, safeyaml
 from vetting.casefile import COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo
 from vetting.errors import InputError, did_you_mean, field_path
 
@@ -69,7 +69,7 @@ class Case:
 def case_files(path: Path) -> list[Path]:
     if path.is_dir():
         # a broken link named `units.yaml` is an error when read, never a file silently left out of the case
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and not p.is_dir())
+        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml", ".json") and not p.is_dir())
         if not files:
             raise InputError("the folder holds no `.yaml` case files", file=str(path))
         return files
@@ -231,7 +231,7 @@ def load_case(paths) -> Case:
                 raise InputError("the file is given twice", file=str(file),
                                  hint=f"it is already read as {seen[file.resolve()]}: name each file or folder once")
             seen[file.resolve()] = str(file)
-            doc = safeyaml.load(file)
+            doc = casejson.load(file) if file.suffix == ".json" else safeyaml.load(file)
             files.append((str(file), doc.sha256))
             if doc.data is None:
                 continue
