@@ -1,0 +1,102 @@
+"""Run the parts of a partitioned evaluation as separate durable_rules sessions, on every core.
+
+durable_rules holds the GIL in every call and its Host must not be shared by threads (durable-rules.md §3,
+§8: one Host per process, processes for parallelism). So the parts run in a pool of forked processes, each
+with its own Engine and Host, and come back in part order: the merged result never depends on the number of
+workers or on which finished first.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from typing import Callable
+
+from vetting.errors import InputError
+from vetting.partition import Part
+
+# what a forked worker reads: set by the parent just before the pool is made, inherited, never pickled
+_WORK: dict = {}
+
+
+def default_workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _keep(emitted: list[dict], owned: frozenset) -> tuple[list[dict], set]:
+    """The findings this part decides (about what it owns; lifts and tasks always), and the rules that fired."""
+    kept, rules = [], set()
+    for fact in emitted:
+        t = fact["t"]
+        if t == "task" or (t == "finding" and (fact.get("effect") == "lift" or not isinstance(fact.get("subject"), str)
+                                               or fact["subject"] in owned)):
+            kept.append(fact)
+        elif "rule" in fact:
+            rules.add(fact["rule"])
+    return kept, rules
+
+
+def _run_one(index: int):
+    """Decide one part in this process; errors come back as data (an exception's cause is lost in pickling)."""
+    from vetting.engine import EngineError, get_engine
+
+    ruleset, facts, parts = _WORK["ruleset"], _WORK["facts"], _WORK["parts"]
+    part = parts[index]
+    try:
+        engine = get_engine()
+        if not engine.is_registered(ruleset.engine_name):
+            engine.register(ruleset.engine_name, ruleset.definition, ruleset.actions)
+        emitted = engine.run(ruleset.engine_name, [facts[i] for i in part.facts])
+    except InputError as err:
+        return "input", vars(err)
+    except EngineError as err:
+        if isinstance(err.__cause__, InputError):
+            return "input", vars(err.__cause__)
+        return "engine", str(err)
+    return "ok", _keep(emitted, part.owned)
+
+
+def _start_worker() -> None:
+    import vetting.engine
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    vetting.engine._engine = None  # a Host of its own: the parent's is never used from here
+
+
+def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
+              progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """The findings and tasks of every part, in part order, plus one marker per rule that fired elsewhere."""
+    from vetting.engine import EngineError
+
+    _WORK.update(ruleset=ruleset, facts=facts, parts=parts)
+    try:
+        if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = (_run_one(i) for i in range(len(parts)))
+            pool = None
+        else:
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(parts)), initializer=_start_worker)
+            results = pool.imap(_run_one, range(len(parts)), chunksize=1)
+        derived, fired = [], set()
+        try:
+            for done, (status, value) in enumerate(results, 1):
+                if status == "input":
+                    raise InputError(**value)
+                if status == "engine":
+                    raise EngineError(value)
+                kept, rules = value
+                derived.extend(kept)
+                fired |= rules
+                if progress:
+                    progress(done, len(parts))
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+    finally:
+        _WORK.clear()
+    # the rules that derived only intermediate facts, as markers the combining reads for `Report.fired`
+    derived.extend({"t": "fired", "rule": rule} for rule in sorted(fired))
+    return derived
