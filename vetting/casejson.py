@@ -12,6 +12,7 @@ the YAML loader returns, and every error still names file, line and field.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from pathlib import Path
@@ -49,19 +50,19 @@ def _constant(text: str):
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_float=_float, parse_constant=_constant)
 
 
-def _within_bounds(data) -> bool:
-    """No deeper and no more values than the YAML loader allows (it counts every key's value and every item)."""
-    count, stack = 0, [(data, 0)]
-    while stack:
-        value, depth = stack.pop()
-        count += 1
-        if depth > safeyaml.MAX_DEPTH or count > safeyaml.MAX_NODES:
-            return False
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
-    return True
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _within_bounds(text: str) -> bool:
+    """No deeper and no more values than the YAML loader allows, counted on the text without its strings (an
+    upper bound on the values: each follows a comma or opens a container; a close call goes to the YAML loader)."""
+    bare = _STRING.sub("", text)
+    if bare.count(",") + bare.count("[") + bare.count("{") + 1 > safeyaml.MAX_NODES:
+        return False
+    brackets = _NOT_BRACKET.sub("", bare)
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0) < safeyaml.MAX_DEPTH
 
 
 class Document(safeyaml.Document):
@@ -89,9 +90,9 @@ def load(path: Path) -> safeyaml.Document:
     try:
         if _DOUBTFUL_ESCAPE.search(text):
             raise _Doubt("an escape the YAML loader refuses")
-        data = _DECODER.decode(text)
-        if not _within_bounds(data):
+        if not _within_bounds(text):
             raise _Doubt("beyond the YAML loader's bounds")
+        data = _DECODER.decode(text)
     except (_Doubt, ValueError, RecursionError):
         return safeyaml.load(path)
     return Document(str(path), data, hashlib.sha256(raw).hexdigest())

@@ -348,13 +348,26 @@ def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
 
 def citations(model: BaseModel, loc: tuple = ()):
     """Every (loc, Citation) inside a model, with its path relative to the model."""
-    for name in type(model).model_fields:
+    for name, key in _keys(type(model)):  # pydantic's `model_fields` is slow to read once per value
         value = getattr(model, name)
-        key = type(model).model_fields[name].alias or name
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            sub = loc + ((key, index) if isinstance(value, list) else (key,))
-            if isinstance(item, Citation):
-                yield sub, item
-            elif isinstance(item, BaseModel):
-                yield from citations(item, sub)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield loc + (key, index), item
+                elif isinstance(item, BaseModel):
+                    yield from citations(item, loc + (key, index))
+        elif isinstance(value, Citation):
+            yield loc + (key,), value
+        elif isinstance(value, BaseModel):
+            yield from citations(value, loc + (key,))
+
+
+_KEYS: dict = {}
+
+
+def _keys(model: type[BaseModel]) -> list:
+    """(field name, key as written) of a model's fields, computed once per model."""
+    keys = _KEYS.get(model)
+    if keys is None:
+        keys = _KEYS[model] = [(name, info.alias or name) for name, info in model.model_fields.items()]
+    return keys
