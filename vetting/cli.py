@@ -101,8 +101,14 @@ def _decide(args):
     import datetime as dt
 
     from vetting.decide import evaluate
+    from vetting.progress import PartsProgress
 
-    return evaluate(args.case, args.as_of or dt.date.today(), args.law, args.hypotheses, args.rules)
+    progress = PartsProgress()  # on standard error, only on a terminal and after a couple of seconds
+    try:
+        return evaluate(args.case, args.as_of or dt.date.today(), args.law, args.hypotheses, args.rules,
+                        progress=progress)
+    finally:
+        progress.close()
 
 
 def main(argv=None) -> int:
