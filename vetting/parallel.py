@@ -17,6 +17,10 @@ from vetting.partition import Part
 
 # what a forked worker reads: set by the parent just before the pool is made, inherited, never pickled
 _WORK: dict = {}
+# the results of the last evaluation's parts, by their exact content: a what-if re-decides only the parts its
+# hypothesis changes. Facts come from `facts.build`, whose fields have fixed types, so a tuple of a fact's items
+# is its exact content. Only the last evaluation is kept: memory stays bounded by one case.
+_LAST: dict = {}
 
 
 def default_workers() -> int:
@@ -71,32 +75,39 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
     """The findings and tasks of every part, in part order, plus one marker per rule that fired elsewhere."""
     from vetting.engine import EngineError
 
+    keys = [(ruleset.engine_name, part.owned, tuple(tuple(facts[i].items()) for i in part.facts)) for part in parts]
+    known = {k: _LAST[k] for k in keys if k in _LAST}
+    todo = [i for i, k in enumerate(keys) if k not in known]
     _WORK.update(ruleset=ruleset, facts=facts, parts=parts)
     try:
-        if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = (_run_one(i) for i in range(len(parts)))
+        if workers <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = (_run_one(i) for i in todo)
             pool = None
         else:
-            pool = multiprocessing.get_context("fork").Pool(min(workers, len(parts)), initializer=_start_worker)
-            results = pool.imap(_run_one, range(len(parts)), chunksize=1)
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(todo)), initializer=_start_worker)
+            results = pool.imap(_run_one, todo, chunksize=1)
         derived, fired = [], set()
         try:
-            for done, (status, value) in enumerate(results, 1):
+            for index, (status, value) in zip(todo, results):
                 if status == "input":
                     raise InputError(**value)
                 if status == "engine":
                     raise EngineError(value)
-                kept, rules = value
+                known[keys[index]] = value
+                if progress:
+                    progress(len(known), len(parts))
+            for key in keys:  # in part order, whichever finished first
+                kept, rules = known[key]
                 derived.extend(kept)
                 fired |= rules
-                if progress:
-                    progress(done, len(parts))
         finally:
             if pool is not None:
                 pool.terminate()
                 pool.join()
     finally:
         _WORK.clear()
+    _LAST.clear()
+    _LAST.update(known)
     # the rules that derived only intermediate facts, as markers the combining reads for `Report.fired`
     derived.extend({"t": "fired", "rule": rule} for rule in sorted(fired))
     return derived

@@ -325,14 +325,17 @@ def partition(facts: list[dict], target: int = 4000) -> list[Part]:
     adders = {"person": "add_person", "proposal": "add_proposal", "item": "add_item",
               "determination": "add_determination"}
     leftover = sorted(set(home) - set(units) - {None})  # entities placed with a unit the facts do not list
-    for unit in units + leftover + [None]:
+    # parts also end every `block` units, so that a change (a hypothesis) moves no boundary outside its blocks
+    # and the parts it does not reach are the same as before (vetting.parallel reuses their results)
+    block = max(1, target // 20)
+    for number, unit in enumerate(units + leftover + [None]):
         if unit in x.unit:
             builder.add_unit(unit)
         for kind, entity in home.get(unit, ()):
             getattr(builder, adders[kind])(entity)
             if builder.size >= target:
                 close()
-        if builder.size >= target:
+        if builder.size >= target or (number + 1) % block == 0:
             close()
     close()
     return parts
