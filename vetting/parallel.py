@@ -7,6 +7,7 @@ workers or on which finished first.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -79,6 +80,10 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
     known = {k: _LAST[k] for k in keys if k in _LAST}
     todo = [i for i, k in enumerate(keys) if k not in known]
     _WORK.update(ruleset=ruleset, facts=facts, parts=parts)
+    # The case and its facts are millions of objects inherited by the forked workers: a collection that scans
+    # them touches every page (copying it) and pauses the worker for seconds, long enough for durable to
+    # abandon an action (the engine then refuses the result). Frozen, the collector leaves them alone.
+    gc.freeze()
     try:
         if workers <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             results = (_run_one(i) for i in todo)
@@ -106,6 +111,7 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
                 pool.join()
     finally:
         _WORK.clear()
+        gc.unfreeze()
     _LAST.clear()
     _LAST.update(known)
     # the rules that derived only intermediate facts, as markers the combining reads for `Report.fired`
