@@ -49,7 +49,7 @@ def main(argv=None) -> int:
     seconds = time.perf_counter() - start
     findings = sum(len(u.findings) for u in report.units.values())
     print(json.dumps({"units": args.units, "items": args.items, "seconds": round(seconds, 1),
-                      "peak_rss_mb": round(memory.stop()), "unit_findings": findings, "timings": report.timings,
+                      "peak_rss_mb": round(memory.stop()), "peak_pss_mb": round(memory.peak_pss_kb / 1024), "unit_findings": findings, "timings": report.timings,
                       "load_average": [round(x, 2) for x in os.getloadavg()]}))
     return 0
 

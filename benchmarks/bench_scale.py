@@ -42,10 +42,12 @@ VETTING = [sys.executable, "-m", "vetting"]
 
 
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants, sampled from /proc (Linux)."""
+    """Peak memory of a process and all its descendants, sampled from /proc (Linux): the sum of their resident
+    sets (`peak_kb`; pages a forked worker shares with its parent count twice, so this overstates) and of
+    their proportional sets (`peak_pss_kb`, shared pages divided among the processes sharing them)."""
 
     def __init__(self, pid: int):
-        self.pid, self.peak_kb, self._stop = pid, 0, threading.Event()
+        self.pid, self.peak_kb, self.peak_pss_kb, self._stop = pid, 0, 0, threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
@@ -64,15 +66,20 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            total = 0
+            rss = pss = 0
             for pid in self._tree():
-                try:
-                    with open(f"/proc/{pid}/status") as handle:
-                        total += next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
-                except OSError:
-                    pass
-            self.peak_kb = max(self.peak_kb, total)
-            self._stop.wait(0.05)
+                rss += self._field(f"/proc/{pid}/status", "VmRSS:")
+                pss += self._field(f"/proc/{pid}/smaps_rollup", "Pss:")
+            self.peak_kb, self.peak_pss_kb = max(self.peak_kb, rss), max(self.peak_pss_kb, pss)
+            self._stop.wait(0.1)
+
+    @staticmethod
+    def _field(path: str, name: str) -> int:
+        try:
+            with open(path) as handle:
+                return next((int(line.split()[1]) for line in handle if line.startswith(name)), 0)
+        except OSError:
+            return 0
 
     def stop(self) -> float:
         self._stop.set()
@@ -80,8 +87,8 @@ class TreeMemory:
         return self.peak_kb / 1024
 
 
-def run_command(args: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak MB (process tree) of one command; it must succeed."""
+def run_command(args: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS MB and peak PSS MB (process tree) of one command; it must succeed."""
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)
@@ -90,7 +97,7 @@ def run_command(args: list[str]) -> tuple[float, float]:
     peak = memory.stop()
     if process.returncode != 0:
         raise SystemExit(f"`{' '.join(args)}` failed ({process.returncode}): {err.strip()}")
-    return seconds, peak
+    return seconds, peak, memory.peak_pss_kb / 1024
 
 
 def one_allegation(folder: Path, case) -> Path:
@@ -115,7 +122,7 @@ def measure(units: int, seed: int, workers: int | None, work: Path, with_whatif:
     write(folder, units, proposals, seed)
     generate_s = time.perf_counter() - start
     size_mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-    end_to_end_s, peak_mb = run_command(VETTING + ["evaluate", str(folder), "--as-of", AS_OF.isoformat(),
+    end_to_end_s, peak_mb, peak_pss_mb = run_command(VETTING + ["evaluate", str(folder), "--as-of", AS_OF.isoformat(),
                                                    "--law", "both", "--format", "json",
                                                    "-o", str(work / f"report-{units}.json")])
     start = time.perf_counter()
@@ -131,7 +138,7 @@ def measure(units: int, seed: int, workers: int | None, work: Path, with_whatif:
         print(f"  DISAGREE ({units} units): {line}", file=sys.stderr)
     row = {"units": units, "proposals": proposals, "case_mb": round(size_mb, 1), "generate_s": round(generate_s, 2),
            "load_s": round(load_s, 2), "load_mb_per_s": round(size_mb / load_s, 2), "decide_s": round(decide_s, 2),
-           "end_to_end_s": round(end_to_end_s, 2), "peak_rss_mb": round(peak_mb), "plain_decide_s": round(plain_s, 3),
+           "end_to_end_s": round(end_to_end_s, 2), "peak_rss_mb": round(peak_mb), "peak_pss_mb": round(peak_pss_mb), "plain_decide_s": round(plain_s, 3),
            "engine_vs_plain": round(decide_s / plain_s, 1) if plain_s else None,
            "ms_per_proposal": round(1000 * end_to_end_s / max(1, proposals), 3),
            "disagreements": len(diff), "timings": report.timings}
