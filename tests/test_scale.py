@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ from strategies import LAWS, case_and_date
 from vetting import decide, parallel, partition
 from vetting.cli import main
 from vetting.decide import evaluate
+from vetting.engine import EngineError
 from vetting.errors import InputError
 from vetting.facts import build
 from vetting.generate import AS_OF, generate, write
@@ -73,6 +75,18 @@ def test_two_processes_decide_as_one(case_date, part_size):
     one = fresh(case, as_of, part_size=part_size, workers=1)
     two = fresh(case, as_of, part_size=part_size, workers=2)
     assert everything(two) == everything(one)
+
+
+def _die(index):
+    os._exit(3)  # as a segfault in durable would end a worker
+
+
+def test_a_worker_that_dies_is_an_error_never_a_hang(monkeypatch):
+    case = case_from_data([_head(), generate(60, 100, 2)])
+    monkeypatch.setattr(parallel, "_run_one", _die)
+    parallel._LAST.clear()
+    with pytest.raises(EngineError, match="worker process died"):
+        evaluate(case, AS_OF, part_size=50, workers=2)
 
 
 @pytest.mark.parametrize("seed", [1, 2])

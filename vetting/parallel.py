@@ -11,6 +11,8 @@ import gc
 import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 from vetting.errors import InputError
@@ -89,8 +91,11 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
             results = (_run_one(i) for i in todo)
             pool = None
         else:
-            pool = multiprocessing.get_context("fork").Pool(min(workers, len(todo)), initializer=_start_worker)
-            results = pool.imap(_run_one, todo, chunksize=1)
+            # an executor, not multiprocessing.Pool: a worker that dies (durable can segfault, §1) breaks it with
+            # an error instead of leaving the parent waiting for ever
+            pool = ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"),
+                                       initializer=_start_worker)
+            results = pool.map(_run_one, todo)
         derived, fired = [], set()
         try:
             for index, (status, value) in zip(todo, results):
@@ -105,10 +110,11 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
                 kept, rules = known[key]
                 derived.extend(kept)
                 fired |= rules
+        except BrokenProcessPool as error:
+            raise EngineError(f"a worker process died while deciding a part: {error}") from error
         finally:
             if pool is not None:
-                pool.terminate()
-                pool.join()
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         _WORK.clear()
         gc.unfreeze()
