@@ -344,7 +344,25 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
     units = {uid: {law: status_of(unit_found(uid, law), lifted[law]) for law in laws} for uid in case.units}
     people = {pid: {law: status_of(person_found(pid, law), lifted[law]) for law in laws} for pid in case.people}
 
-    # ---- proposals
+    # ---- proposals (indexes first: a national roster has 50,000 units and 230,000 proposals)
+    commanders: dict = {}  # unit -> the people commanding it on D
+    for person in case.people.values():
+        for posting in person.postings:
+            if posting.role == "commander" and _covers(posting, as_of):
+                commanders.setdefault(posting.unit, set()).add(person.id)
+    above: dict = {}  # unit -> the units it is strictly under on D
+    for uid, below_it in under.items():
+        for below in below_it - {uid}:
+            above.setdefault(below, set()).add(uid)
+    barred_below = {law: set() for law in laws}  # units with a unit barred in its own right (unlifted) below them
+    for below, findings in unit_direct.items():
+        for law in laws:
+            if any(effect == "bar" and g not in lifted[law] for effect, g in findings):
+                barred_below[law] |= above.get(below, set())
+    determinations_for: dict = {}
+    for det in case.determinations.values():
+        if det.proposal is not None:
+            determinations_for.setdefault(det.proposal, []).append(det)
     tasks = set()
 
     def decide_under(pid, proposal, law) -> str:
@@ -368,28 +386,25 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
                     tasks.add(("obtain-written-agreement", "state", pid, None))
         for uid in recipients.units:
             findings |= unit_found(uid, law)
-            for person in case.people.values():  # the commander on D, if personally implicated
-                if any(p.unit == uid and p.role == "commander" and _covers(p, as_of) for p in person.postings):
-                    findings |= person_own[person.id]
+            for person_id in commanders.get(uid, ()):  # the commander on D, if personally implicated
+                findings |= person_own[person_id]
         for person_id in recipients.people:
             findings |= person_found(person_id, law)
             if not any(_covers(p, as_of) for p in case.people[person_id].postings):
                 # his unit must be vetted too, and the case places him in none on D: held, never lifted
                 findings.add(("suspend", ("proposal", pid, person_id)))
                 tasks.add(("identify-recipient-unit", law, person_id, None))
-        for uid in recipients.units:
+        if any(uid in barred_below[law] for uid in recipients.units):
             # a unit barred in its own right below a recipient formation: keep the assistance from it
-            for below in under[uid] - {uid}:
-                if any(effect == "bar" and g not in lifted[law] for effect, g in unit_direct[below]):
-                    tasks.add(("keep-assistance-from-barred-units", law, pid, None))
+            tasks.add(("keep-assistance-from-barred-units", law, pid, None))
         if law == "state" and as_of < STATE_2022:
             # "each unit from which a State proposal is withheld by an unlifted bar" (until the 2022 amendment)
             for uid in recipients.units:
                 if any(effect == "bar" and g not in lifted["state"] for effect, g in unit_findings[uid]):
                     tasks.add(("inform-foreign-government", "state", uid, None))
         waiver = emergency = False
-        for det in case.determinations.values():
-            if det.proposal != pid or not _stands(det, as_of):
+        for det in determinations_for.get(pid, ()):
+            if not _stands(det, as_of):
                 continue
             if det.kind == "dod-waiver" and det.consulted_state is True:
                 waiver = True

@@ -497,3 +497,16 @@ def test_the_same_derivation_twice_is_emitted_once(engine):
     rules = {**JOIN, "join_again": JOIN["join"], "echo": echo}
     engine.register("r", rules, {**ACTIONS, "echo": lambda c, emit: emit({"t": "b", "k": c.m.k})})
     assert engine.run("r", [A1, B1, {"t": "b", "k": 1, "extra": True}]) == [PAIR1]
+
+
+def test_facts_are_the_same_content_exactly_when_their_canonical_json_is():
+    from vetting.engine import _content_key
+
+    values = [1, True, 1.0, "1", None, "null", 0.0, -0.0, [1], ["1"], [True]]
+    keys = [_content_key({"t": "a", "v": v}) for v in values]
+    assert len(set(keys)) == len(values)  # as json.dumps tells them apart
+    assert _content_key({"t": "a", "v": [1, 2], "w": "x"}) == _content_key({"w": "x", "v": (1, 2), "t": "a"})
+    with pytest.raises(EngineError):
+        _content_key({"t": "a", 1: "non-string key"})
+    with pytest.raises(EngineError):
+        _content_key({"t": "a", "v": [math.inf]})

@@ -69,7 +69,7 @@ def test_a_case_file_in_a_subfolder_is_refused(tmp_path, run_cli, expect_error):
                  hint=f"move it up into `{folder}`, or into `hypotheses/`")
 
 
-@pytest.mark.parametrize("name", ["units.json", "information.yaml~", "proposals.yaml.bak", "units"])
+@pytest.mark.parametrize("name", ["units.txt", "information.yaml~", "proposals.yaml.bak", "units"])
 def test_a_file_that_is_no_case_file_is_refused(tmp_path, make_case, case_data, run_cli, expect_error, name):
     _split(make_case, case_data)
     (tmp_path / "case" / name).write_text("units: []\n", encoding="utf-8")

@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from vetting.errors import InputError, did_you_mean
 
 _NEVER = dt.date.max
+_CHECKED: weakref.WeakValueDictionary = weakref.WeakValueDictionary()  # id -> a case that passed check_case
+
+
+def is_checked(case) -> bool:
+    """Whether this very case object passed `check_case` (cases are frozen: it cannot have changed since)."""
+    return _CHECKED.get(id(case)) is case
 
 
 def check_case(case) -> None:
@@ -88,6 +95,7 @@ def check_case(case) -> None:
         refs(proposal.id, ("recipients",), proposal.recipients)
     _check_citations(case, ref)
     _check_hierarchy(case)
+    _CHECKED[id(case)] = case
 
 
 def _check_not_empty(case) -> None:

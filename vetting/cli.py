@@ -170,6 +170,13 @@ def _parser() -> argparse.ArgumentParser:
 
     add_import_parsers(sub, _given)
 
+    p = sub.add_parser("generate", help="write a synthetic case of any size (seeded), to test at scale")
+    p.add_argument("--units", type=int, required=True, help="units in the roster (1 to 1,000,000)")
+    p.add_argument("--proposals", type=int, required=True, help="proposals of assistance")
+    p.add_argument("--seed", type=int, default=0, help="the same seed gives the same files")
+    p.add_argument("--format", choices=("json", "yaml"), default="json", help="case files as JSON or YAML")
+    p.add_argument("--output", "-o", metavar="FOLDER", required=True, type=_given, help="a new or empty folder")
+
     p = sub.add_parser("schema", help="print the JSON Schema of the case format (or of hypotheses)")
     p.add_argument("--hypothesis", action="store_true", help="the schema of hypothesis overlay files")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
@@ -265,8 +272,13 @@ def _decide(args):
     import datetime as dt
 
     from vetting.decide import evaluate
+    from vetting.progress import PartsProgress
 
-    return evaluate(_one_case(args), args.as_of or dt.date.today(), args.law, (), args.rules)
+    progress = PartsProgress()  # on standard error, only on a terminal and after a couple of seconds
+    try:
+        return evaluate(_one_case(args), args.as_of or dt.date.today(), args.law, (), args.rules, progress=progress)
+    finally:
+        progress.close()
 
 
 def _decide_all(args) -> list:
@@ -274,10 +286,15 @@ def _decide_all(args) -> list:
     import datetime as dt
 
     from vetting.decide import evaluate
+    from vetting.progress import PartsProgress
 
     reports, rules = [], args.rules
     for case in _cases(args):
-        reports.append(evaluate(case, args.as_of or dt.date.today(), args.law, (), rules))
+        progress = PartsProgress()
+        try:
+            reports.append(evaluate(case, args.as_of or dt.date.today(), args.law, (), rules, progress=progress))
+        finally:
+            progress.close()
         rules = reports[-1].rules  # one rule set for every case
     return reports
 
@@ -554,6 +571,15 @@ def _verify(args) -> int:
     return 0 if result.same else verify.EXIT_DIFFERS
 
 
+def _generate(args) -> int:
+    from vetting.generate import AS_OF, write
+
+    files = write(args.output, args.units, args.proposals, args.seed, args.format)
+    print(f"wrote {len(files)} files to {args.output}: evaluate it with `vetting evaluate {args.output} "
+          f"--as-of {AS_OF.isoformat()}`")
+    return 0
+
+
 def _schema(args) -> int:
     from vetting.casefile import CaseFile, HypothesisFile
 
@@ -634,4 +660,4 @@ def _import(args) -> int:
 COMMANDS = {"validate": _validate, "evaluate": _evaluate, "register": _register, "explain": _explain,
             "whatif": _whatif, "verify": _verify, "import": _import, "audit": _audit,
             "timeline": _timeline, "diff": _diff, "brief": _brief, "test": _test,
-            "schema": _schema}
+            "schema": _schema, "generate": _generate}

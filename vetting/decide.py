@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -99,6 +100,7 @@ class Report:
     proposals: dict
     tasks: list
     fired: frozenset = frozenset()  # ids of the rules that concluded anything in this evaluation
+    timings: dict = field(default_factory=dict)  # step -> seconds (load_s, facts_s, engine_s, combine_s, ...)
 
 
 def _laws(laws) -> tuple:
@@ -125,23 +127,59 @@ def _as_of(as_of) -> dt.date:
         raise InputError(f"`{text}` is not a real calendar date", field="--as-of") from None
 
 
-def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None) -> Report:
-    """Decide every unit, person and proposal of `case` as of `as_of` under `laws`."""
+def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None, workers=None, part_size=None,
+             progress=None) -> Report:
+    """Decide every unit, person and proposal of `case` as of `as_of` under `laws`.
+
+    `case` is case files and folders, or a `Case` (checked here unless it already passed `check_case`). A big
+    case is split into parts decided on `workers` processes (default: every core); `part_size` sets the size
+    of a part (facts and inherited findings). Neither changes a decision. `progress(n)` is called as parts are
+    done. `Report.timings` gives the seconds each step took.
+    """
+    from vetting.checks import check_case, is_checked
+
+    clock = _Clock()
     if not isinstance(case, Case):
         case = load_case(case)
+    elif not is_checked(case):  # a case built in memory: never decided unchecked
+        check_case(case)
+    clock.lap("load_s")
     case = apply_hypotheses(case, hypotheses)
     as_of, laws = _as_of(as_of), _laws(laws)
     ruleset = rules if isinstance(rules, RuleSet) else load_ruleset(rules)
+    clock.lap("hypotheses_and_rules_s")
     _check_hierarchy_size(case, as_of)
-    derived = run_rules(ruleset, factlib.build(case, as_of))
-    return combine(case, as_of, laws, ruleset, derived)
+    facts = factlib.build(case, as_of)
+    clock.lap("facts_s")
+    derived = run_rules(ruleset, facts, workers, part_size, progress, case)
+    clock.lap("engine_s")
+    report = combine(case, as_of, laws, ruleset, derived)
+    clock.lap("combine_s")
+    report.timings = clock.laps
+    return report
 
 
-# The rules see one `lineage` fact per unit and unit above it: a chain n units deep gives n(n-1)/2 of them, and
-# durable_rules slows down faster than the facts grow (1,000 deep: three minutes and 5 GB; 3,000 deep would not fit
-# in memory). Real chains of command are a few levels deep: 24,000 units five deep make 115,000 pairs (a minute);
-# 250,000 pairs, a chain 707 deep, take a minute and 2.4 GB.
-MAX_LINEAGE = 250_000
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = round(now - self._last, 4)
+        self._last = now
+
+
+# The rules see one `lineage` fact per unit and unit above it: a chain n units deep gives n(n-1)/2 of them, all
+# built before the parts are. A national roster six levels deep has about 5 per unit (250,000 at 50,000 units);
+# this bound is 16 times that, so only a hierarchy far deeper than any chain of command meets it.
+MAX_LINEAGE = 4_000_000
+# Findings a unit inherits from each unit above it, per information item and law: one top unit implicated by
+# 50 items over 4,000 units gives 400,000. The parts bound the memory of each session; the merged report still
+# holds them all, so a case implying more than this is refused, not run out of memory.
+MAX_INHERITED = 5_000_000
+# Facts and inherited findings per part: durable_rules is fast and small at this size (durable-rules.md §5).
+PART_SIZE = 4_000
 
 
 def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:
@@ -158,8 +196,29 @@ def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:
                             f"is a few levels deep: check the `parents` links")
 
 
-def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
+def _check_inherited(case: Case, facts: list[dict], estimate: int) -> None:
+    from vetting.load import error_at
+
+    if estimate <= MAX_INHERITED:
+        return
+    implicated: dict = {}
+    for fact in facts:
+        if fact["t"] == "alleged_unit":
+            implicated[fact["unit"]] = implicated.get(fact["unit"], 0) + 1
+    top = max(sorted(implicated), key=implicated.get) if implicated else next(iter(case.units))
+    raise error_at(case, top, ("id",),
+                   f"the case implies about {estimate:,} findings inherited down the hierarchy (units under an "
+                   f"implicated unit, times its information items, times the laws), more than the "
+                   f"{MAX_INHERITED:,} one evaluation can hold",
+                   hint=f"`{top}` is named by {implicated.get(top, 0):,} information items; evaluate one law "
+                        f"(`--law`) or a part of the roster")
+
+
+def run_rules(ruleset: RuleSet, facts: list[dict], workers=None, part_size=None, progress=None,
+              case: Case | None = None) -> list[dict]:
+    from vetting import parallel
     from vetting.engine import EngineError, get_engine
+    from vetting.partition import partition, supports
 
     engine = get_engine()
     if not engine.is_registered(ruleset.engine_name):
@@ -169,12 +228,28 @@ def run_rules(ruleset: RuleSet, facts: list[dict]) -> list[dict]:
             folder = Path(next(iter(ruleset.files.values()))).parent
             raise InputError(f"durable_rules cannot hold this rule set: {str(err).split('durable_rules: ', 1)[-1]}",
                              file=str(folder), hint="fewer or shorter `one_of` and `any` lists") from None
+    if supports(ruleset.definition, {f["t"] for f in facts}):
+        parts = partition(facts, part_size or PART_SIZE)
+        if case is not None:
+            _check_inherited(case, facts, sum(p.inherited for p in parts))
+        if len(parts) > 1:
+            workers = parallel.default_workers() if workers is None else workers
+            return _sorted(parallel.run_parts(ruleset, facts, parts, workers, progress))
     try:
-        return engine.run(ruleset.engine_name, facts)
+        return _sorted(engine.run(ruleset.engine_name, facts))
     except EngineError as err:
         if isinstance(err.__cause__, InputError):  # a rule file that only fails on data, e.g. `days_after` a name
             raise err.__cause__ from None
         raise
+
+
+def _sorted(derived: list[dict]) -> list[dict]:
+    """Tasks in one order whatever the session or part that derived them: the combining keeps the last of two
+    tasks that differ only in their rule or due date."""
+    import json
+
+    tasks = sorted((d for d in derived if d["t"] == "task"), key=lambda d: json.dumps(d, sort_keys=True, default=str))
+    return [d for d in derived if d["t"] != "task"] + tasks
 
 
 def _plain(d: dict) -> dict:

@@ -12,6 +12,7 @@ import itertools
 import json
 import threading
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from durable import engine as durable
@@ -28,9 +29,7 @@ OPEN = "__open__"
 
 Action = Callable[[Closure, Callable[[dict], None]], None]
 
-# Canonical JSON of a fact's content, for spotting a repeated derivation. NaN is refused: it is not valid JSON, and
-# durable would reject the fact as "not handled" (§4.4).
-_CANONICAL = json.JSONEncoder(sort_keys=True, allow_nan=False)
+_SCALARS = (str, int, float, bool, type(None))
 
 
 class EngineError(Exception):
@@ -49,6 +48,10 @@ def fnv1a32(text: str) -> int:
     return h
 
 
+# every session numbers its fact ids from f0: the hashes of the same candidates are computed once per process
+_id_hash = lru_cache(maxsize=1 << 20)(fnv1a32)
+
+
 def _sid_candidate(n: int) -> str:
     return f"eval-{n}"
 
@@ -57,23 +60,47 @@ def _fact_id_candidate(n: int) -> str:
     return f"f{n}"
 
 
-def _content_key(fact: object) -> str:
-    """Check that `fact` is a flat dict with a string `t` and no `id`/`sid`, and return its content as canonical JSON."""
+def _content_key(fact: object) -> tuple:
+    """Check that `fact` is a flat dict of plain JSON data with a string `t` and no `id`/`sid`, and return its
+    content as a hashable key: two facts have the same key exactly when their canonical JSON is the same (the
+    type of every value is part of it, so `1`, `1.0`, `true` and `"1"` stay different, as in JSON)."""
     if not isinstance(fact, dict) or not isinstance(fact.get("t"), str):
         raise EngineError(f"a fact must be a dict with a string `t`: {fact!r}")
     if "id" in fact or "sid" in fact:
         raise EngineError(f"a fact must not carry `id` or `sid`; the engine assigns them: {fact!r}")
     if fact["t"] == OPEN:
         raise EngineError(f"fact type `{OPEN}` is reserved by the engine: {fact!r}")
+    items = []
     for key, value in fact.items():
-        # durable flattens nested objects into the 252-property budget and cannot match lists of dicts (§4.4).
-        if isinstance(value, dict) or (
-                isinstance(value, (list, tuple)) and any(isinstance(v, (dict, list, tuple)) for v in value)):
+        if not isinstance(key, str):
+            raise EngineError(f"a fact's keys must be strings: {fact!r}")
+        if isinstance(value, (list, tuple)):
+            if any(isinstance(v, (dict, list, tuple)) for v in value):
+                # durable flattens nested objects into the 252-property budget and cannot match lists of dicts (§4.4)
+                raise EngineError(f"fact field `{key}` must be a scalar or a list of scalars: {fact!r}")
+            items.append((key, ("list", tuple(_plain_value(v, fact) for v in value))))
+        elif isinstance(value, dict):
             raise EngineError(f"fact field `{key}` must be a scalar or a list of scalars: {fact!r}")
-    try:
-        return _CANONICAL.encode(fact)
-    except (TypeError, ValueError) as error:
-        raise EngineError(f"a fact must be plain JSON data ({error}): {fact!r}") from error
+        else:
+            items.append((key, _plain_value(value, fact)))
+    items.sort()
+    return tuple(items)
+
+
+def _plain_value(value, fact) -> tuple:
+    """A scalar with its JSON type; NaN and infinities are refused: not valid JSON, and durable would reject the
+    fact as "not handled" (§4.4)."""
+    if not isinstance(value, _SCALARS):
+        raise EngineError(f"a fact must be plain JSON data (not {type(value).__name__}): {fact!r}")
+    if isinstance(value, bool) or value is None:
+        return ("const", value)
+    if isinstance(value, int):
+        return ("int", int(value))
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise EngineError(f"a fact must be plain JSON data (not {value}): {fact!r}")
+        return ("float", repr(value))
+    return ("str", value)
 
 
 def _describe(error: BaseException) -> str:
@@ -112,7 +139,7 @@ class Session:
         self._active = False
         self._facts: dict[str, dict] = {}  # id -> fact as asserted, to check that durable kept every one
         self._id_hashes = {fnv1a32(f"sid-{sid}")}  # durable stores the sid's state as fact `sid-<sid>` (§2.2)
-        self._contents: set[str] = set()
+        self._contents: set = set()
         self._ids = itertools.count()
         self._errors: list[tuple[str, BaseException | None]] = []
 
@@ -138,11 +165,11 @@ class Session:
         if not self._active:
             raise EngineError(f"session `{self.sid}` of `{self._ruleset}` is not open")
 
-    def _stamp(self, fact: dict, key: str) -> dict:
+    def _stamp(self, fact: dict, key) -> dict:
         """Give `fact` an id whose hash is unused in this session; durable compares fact ids by 32-bit hash only,
         so a colliding id would reject an unrelated fact as a duplicate (§4.1)."""
         fact_id = _fact_id_candidate(next(self._ids))
-        while (id_hash := fnv1a32(fact_id)) in self._id_hashes:
+        while (id_hash := _id_hash(fact_id)) in self._id_hashes:
             fact_id = _fact_id_candidate(next(self._ids))
         self._id_hashes.add(id_hash)
         self._contents.add(key)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vetting import safeyaml
+from vetting import casejson, safeyaml
 from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo, Patches,
                               Removals)
 from vetting.errors import InputError, did_you_mean, field_path
@@ -80,6 +80,11 @@ def is_yaml(path: Path) -> bool:
     return path.suffix.lower() in (".yaml", ".yml")
 
 
+def is_case_file(path: Path) -> bool:
+    """A case file: YAML, or JSON (generated cases; YAML 1.2 reads JSON, and it parses far faster)."""
+    return is_yaml(path) or path.suffix.lower() == ".json"
+
+
 def ignored(path: Path) -> bool:
     """What a case or rule folder may hold beside its data, unread: hidden files and folders (`.git`,
     `.DS_Store`, editors' swap files), README or NOTES files that are not YAML, which are for people, and the
@@ -112,14 +117,15 @@ def check_folder(folder: Path, what: str, read=frozenset(), known=()) -> None:
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (nested or d not in known))
         for name in sorted(files):
             path = top / name
-            if ignored(path) or (not nested and is_yaml(path)) or path.resolve() in read:
+            readable = is_case_file(path) if what == "case" else is_yaml(path)
+            if ignored(path) or (not nested and readable) or path.resolve() in read:
                 continue
-            if is_yaml(path):
+            if readable:
                 raise InputError(f"this file is not read: {what} files are read only from the top of the "
                                  f"{what} folder", file=str(path),
                                  hint=f"move it up into `{folder}`" + (", or into `hypotheses/` if it is a "
                                                                        "hypothesis" if what == "case" else ""))
-            kind = ("neither a case file (`.yaml`, `.yml`) nor the text of a source" if what == "case" else
+            kind = ("neither a case file (`.yaml`, `.yml`, `.json`) nor the text of a source" if what == "case" else
                     "not a rule file (`.yaml`, `.yml`)")
             raise InputError(f"this file is not read: it is {kind}", file=str(path),
                              hint=f"rename it, or move it out of the {what} folder ({IGNORED})")
@@ -128,7 +134,7 @@ def check_folder(folder: Path, what: str, read=frozenset(), known=()) -> None:
 def case_files(path: Path) -> list[Path]:
     if path.is_dir():
         # a broken link named `units.yaml` is an error when read, never a file silently left out of the case
-        files = sorted(p for p in path.iterdir() if is_yaml(p) and not ignored(p) and not p.is_dir())
+        files = sorted(p for p in path.iterdir() if is_case_file(p) and not ignored(p) and not p.is_dir())
         if not files:
             raise InputError("the folder holds no `.yaml` case files", file=str(path))
         return files
@@ -295,7 +301,7 @@ def load_case(paths) -> Case:
                 raise InputError("the file is given twice", file=str(file),
                                  hint=f"it is already read as {seen[file.resolve()]}: name each file or folder once")
             seen[file.resolve()] = str(file)
-            doc = safeyaml.load(file)
+            doc = casejson.load(file) if file.suffix.lower() == ".json" else safeyaml.load(file)
             files.append((str(file), doc.sha256))
             part = _validate(doc, CaseFile)
             if part.case is not None:
@@ -519,13 +525,26 @@ def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
 
 def citations(model: BaseModel, loc: tuple = ()):
     """Every (loc, Citation) inside a model, with its path relative to the model."""
-    for name in type(model).model_fields:
+    for name, key in _keys(type(model)):  # pydantic's `model_fields` is slow to read once per value
         value = getattr(model, name)
-        key = type(model).model_fields[name].alias or name
-        items = value if isinstance(value, list) else [value]
-        for index, item in enumerate(items):
-            sub = loc + ((key, index) if isinstance(value, list) else (key,))
-            if isinstance(item, Citation):
-                yield sub, item
-            elif isinstance(item, BaseModel):
-                yield from citations(item, sub)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield loc + (key, index), item
+                elif isinstance(item, BaseModel):
+                    yield from citations(item, loc + (key, index))
+        elif isinstance(value, Citation):
+            yield loc + (key,), value
+        elif isinstance(value, BaseModel):
+            yield from citations(value, loc + (key,))
+
+
+_KEYS: dict = {}
+
+
+def _keys(model: type[BaseModel]) -> list:
+    """(field name, key as written) of a model's fields, computed once per model."""
+    keys = _KEYS.get(model)
+    if keys is None:
+        keys = _KEYS[model] = [(name, info.alias or name) for name, info in model.model_fields.items()]
+    return keys

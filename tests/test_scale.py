@@ -1,0 +1,267 @@
+"""Deciding at scale: the generator, partitioned evaluation on several processes, the bounds, the in-memory API.
+
+1. Partitioning never changes a decision: on generated cases (tests/strategies.py, and `vetting generate`), every
+   status, finding, outcome, task and fired rule is the same whatever the part size and number of processes,
+   and the same as one session for the whole case (itself checked against tests/reference.py elsewhere).
+2. The partition is exact only for the joins it knows: a rule set joining facts in another way runs whole.
+3. One unit implicated many times over many units below it is split into bounded parts (issue 7), and a case
+   implying more inherited findings than one evaluation can hold is one clear error.
+4. `vetting generate` writes valid, reproducible case files; `.json` case files read as YAML would read them.
+5. The Python API: a Case built in memory is checked before it is decided; timings are reported.
+6. The benchmark runs end to end at a tiny size (a smoke test: its keys, and no disagreement; never its times).
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reference import differences, engine_decision, reference_decide
+from strategies import LAWS, case_and_date
+from vetting import decide, parallel, partition
+from vetting.cli import main
+from vetting.decide import evaluate
+from vetting.engine import EngineError
+from vetting.errors import InputError
+from vetting.facts import build
+from vetting.generate import AS_OF, generate, write
+from vetting.load import Case, load_case
+from vetting.memory import case_from_data
+from vetting.ruleset import load_ruleset
+
+ROOT = Path(__file__).resolve().parent.parent
+SAME = settings(max_examples=100, deadline=None, derandomize=True, database=None)
+
+
+def everything(report) -> tuple:
+    """All a report decides, findings included, in comparable form."""
+    subjects = {k: (v.status, v.findings) for k, v in {**report.units, **report.people}.items()}
+    proposals = {k: (v.outcome, v.findings) for k, v in report.proposals.items()}
+    return subjects, proposals, report.tasks, report.fired
+
+
+WHOLE = 10 ** 9  # a part size no case here reaches: one session, as before partitioning
+
+
+def fresh(case, as_of, laws=("state", "dod"), **options):
+    """Evaluate with no part results kept from an earlier evaluation: every part is decided again."""
+    parallel._LAST.clear()
+    return evaluate(case, as_of, laws, **options)
+
+
+# ---------------------------------------------------------------- 1. partitioning never changes a decision
+
+
+@SAME
+@given(case_and_date(units=12, people=8, items=10, proposals=8), LAWS, st.integers(1, 60))
+def test_any_part_size_decides_as_one_session(case_date, laws, part_size):
+    case, as_of = case_date
+    whole = fresh(case, as_of, laws, part_size=WHOLE, workers=1)
+    parts = fresh(case, as_of, laws, part_size=part_size, workers=1)
+    assert everything(parts) == everything(whole)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, database=None)
+@given(case_and_date(units=12, people=8, items=10, proposals=8), st.sampled_from([1, 5, 40]))
+def test_two_processes_decide_as_one(case_date, part_size):
+    case, as_of = case_date
+    one = fresh(case, as_of, part_size=part_size, workers=1)
+    two = fresh(case, as_of, part_size=part_size, workers=2)
+    assert everything(two) == everything(one)
+
+
+def _die(index):
+    os._exit(3)  # as a segfault in durable would end a worker
+
+
+def test_a_worker_that_dies_is_an_error_never_a_hang(monkeypatch):
+    case = case_from_data([_head(), generate(60, 100, 2)])
+    monkeypatch.setattr(parallel, "_run_one", _die)
+    parallel._LAST.clear()
+    with pytest.raises(EngineError, match="worker process died"):
+        evaluate(case, AS_OF, part_size=50, workers=2)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_generated_roster_decides_alike_in_parts_and_agrees_with_the_reference(seed):
+    data = generate(400, 1500, seed)
+    case = case_from_data([_head(), data])
+    whole = fresh(case, AS_OF, part_size=WHOLE, workers=1)
+    for part_size, workers in ((300, 2), (2000, 1)):
+        parts = fresh(case, AS_OF, part_size=part_size, workers=workers)
+        assert everything(parts) == everything(whole)
+    assert len(partition.partition(build(case, AS_OF), 300)) > 5  # really split
+    assert differences(reference_decide(case, AS_OF), engine_decision(whole)) == []
+
+
+def test_a_hypothesis_re_decides_only_the_parts_it_changes_with_the_same_result(monkeypatch):
+    from vetting.load import apply_hypothesis, Hypothesis
+    from vetting.casefile import HypothesisFile
+    from vetting import safeyaml
+
+    case = case_from_data([_head(), generate(400, 1500, 5)])
+    unit = next(uid for uid, u in case.units.items() if len(u.parents) == 1 and uid.endswith("0") and
+                len(decide.factlib.ancestors_on(case.units, AS_OF)[uid]) >= 3)
+    data = {"hypothesis": {"id": "h", "title": "h", "rationale": "a test"}, "add": {"information": [{
+        "id": "n-new", "incident": next(iter(case.incidents)), "summary": "s", "alleges": {"units": [unit]},
+        "violations": ["torture"],
+        "received": "2016-01-01", "assessment": {"status": "credible", "on": "2016-02-01"}, "assumption": "test"}]}}
+    doc = safeyaml.Document("<h>", data, {})
+    changed = apply_hypothesis(case, Hypothesis(HypothesisFile.model_validate(data).hypothesis,
+                                                HypothesisFile.model_validate(data), doc, "0"))
+    ran = []
+    real = parallel._run_one
+    monkeypatch.setattr(parallel, "_run_one", lambda i: ran.append(i) or real(i))
+    fresh(case, AS_OF, part_size=300, workers=1)
+    total = len(ran)
+    ran.clear()
+    reused = evaluate(changed, AS_OF, part_size=300, workers=1)
+    assert 0 < len(ran) < total / 2
+    assert everything(reused) == everything(fresh(changed, AS_OF, part_size=300, workers=1))
+    assert reused.units[unit].status["state"] == "ineligible"
+
+
+def test_every_entity_is_owned_by_exactly_one_part():
+    case = case_from_data([_head(), generate(300, 900, 4)])
+    parts = partition.partition(build(case, AS_OF), 200)
+    owned = [entity for part in parts for entity in part.owned]
+    assert len(owned) == len(set(owned))
+    assert set(owned) == set(case.units) | set(case.people) | set(case.proposals)
+
+
+# ---------------------------------------------------------------- 2. only the joins it knows
+
+
+def test_the_shipped_rules_are_partitioned():
+    ruleset = load_ruleset()
+    assert partition.joins_of(ruleset.definition) <= partition.JOINS
+    assert partition.supports(ruleset.definition, partition.FACT_TYPES)
+
+
+def test_a_rule_set_joining_otherwise_or_an_unknown_fact_runs_whole():
+    definition = copy.deepcopy(load_ruleset().definition)
+    name = next(n for n in definition if n.startswith("recipient-unit-barred"))
+    definition[name]["all"][1]["proposal"]["$and"].append({"kind": {"recipient": "unit"}})  # a join never seen
+    assert not partition.supports(definition, partition.FACT_TYPES)
+    assert not partition.supports(load_ruleset().definition, partition.FACT_TYPES | {"new_fact"})
+    with pytest.raises(ValueError, match="new_fact"):
+        partition.partition([{"t": "new_fact"}])
+
+
+# ---------------------------------------------------------------- 3. bounds
+
+
+def _top_unit_case(units_below: int, items: int) -> Case:
+    """One top unit, `units_below` units under it, `items` credible reports of torture naming the top unit."""
+    src = ["synthetic-roster"]
+    units = [{"id": "top", "name": "top", "kind": "military", "country": "XS", "sources": src}]
+    units += [{"id": f"u{i}", "name": f"u{i}", "kind": "military", "country": "XS", "sources": src,
+               "parents": [{"unit": "top" if i < 20 else f"u{i % 20}", "sources": src}]} for i in range(units_below)]
+    incident = {"id": "i", "title": "i", "date": "2015-01-01", "place": {"name": "x", "country": "XS"},
+                "violations": ["torture"], "perpetrators": {"units": ["top"]}, "sources": src}
+    information = [{"id": f"n{k}", "incident": "i", "summary": "s", "received": "2015-02-01",
+                    "assessment": {"status": "credible", "on": "2015-03-01"}, "sources": src} for k in range(items)]
+    return case_from_data([_head(), {"units": units, "incidents": [incident], "information": information}])
+
+
+def test_a_unit_implicated_many_times_over_many_units_is_decided_in_bounded_parts():
+    case = _top_unit_case(units_below=300, items=10)
+    parts = partition.partition(build(case, AS_OF), 1000)
+    assert len(parts) > 3
+    # a part owns no more units than keep its inherited findings near the bound (one unit's closure beyond it)
+    assert all(part.inherited <= 1000 + 2 * 10 * 3 for part in parts)
+    report = fresh(case, AS_OF, part_size=1000, workers=2)
+    assert all(unit.status == {"state": "ineligible", "dod": "ineligible"} for unit in report.units.values())
+    assert all(len(unit.findings) == 20 for uid, unit in report.units.items() if uid != "top")
+    assert differences(reference_decide(case, AS_OF), engine_decision(report)) == []
+
+
+def test_more_inherited_findings_than_an_evaluation_can_hold_is_one_clear_error(monkeypatch):
+    monkeypatch.setattr(decide, "MAX_INHERITED", 500)
+    case = _top_unit_case(units_below=100, items=5)
+    with pytest.raises(InputError) as caught:
+        evaluate(case, AS_OF)
+    assert "inherited down the hierarchy" in caught.value.message and "`top`" in caught.value.hint
+    assert caught.value.field == "units[0].id" and caught.value.file == "<data:1>"
+
+
+# ---------------------------------------------------------------- 4. the generator and JSON case files
+
+
+def test_generate_writes_a_valid_case_and_the_same_files_for_the_same_seed(tmp_path, capsys):
+    assert main(["generate", "--units", "300", "--proposals", "1000", "--seed", "7", "-o", str(tmp_path / "a")]) == 0
+    assert main(["generate", "--units", "300", "--proposals", "1000", "--seed", "7", "-o", str(tmp_path / "b")]) == 0
+    a, b = sorted((tmp_path / "a").iterdir()), sorted((tmp_path / "b").iterdir())
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+    case = load_case(tmp_path / "a")
+    assert len(case.units) == 300 and len(case.proposals) == 1000
+    depth = max(len(decide.factlib.ancestors_on(case.units, AS_OF)[u]) for u in case.units)
+    assert depth >= 3 and case.information and case.determinations and case.investigations
+    assert {p.law for p in case.proposals.values()} == {"state", "dod", None}
+    assert any(p.role == "commander" for person in case.people.values() for p in person.postings)
+    assert all(u.name.startswith("Synthetic") for u in case.units.values())
+    assert main(["validate", str(tmp_path / "a")]) == 0
+    assert main(["generate", "--units", "3", "--proposals", "1", "-o", str(tmp_path / "a")]) == 2  # never over a case
+
+
+def test_generate_yaml_reads_as_the_json(tmp_path):
+    write(tmp_path / "j", 60, 100, 3, "json")
+    write(tmp_path / "y", 60, 100, 3, "yaml")
+    j, y = load_case(tmp_path / "j"), load_case(tmp_path / "y")
+    assert (j.units, j.people, j.proposals, j.information) == (y.units, y.people, y.proposals, y.information)
+
+
+@pytest.mark.parametrize("text, message", [
+    ('{"units": [{"id": "a", "id": "b"}]}', "appears twice"),
+    ('{"units": [{"id": "a", "name": "\\u001b[2J"}]}', "control character"),
+    ('{"units": 1e5}', "expected a list, not `1e5`"),
+    ('{"units": [\n  {"id": "a",\n   "name": "A",\n   "kind": "militray"}]}', "`militray` is not one of"),
+])
+def test_a_json_case_file_is_read_as_the_yaml_loader_reads_it_with_lines(tmp_path, text, message):
+    path = tmp_path / "case.json"
+    path.write_text(text)
+    with pytest.raises(InputError) as caught:
+        load_case(path)
+    assert message in str(caught.value) and caught.value.file == str(path)
+    if "militray" in text:
+        assert caught.value.line == 4 and caught.value.field == "units[0].kind"
+
+
+# ---------------------------------------------------------------- 5. the Python API
+
+
+def test_a_case_built_in_memory_is_checked_before_it_is_decided():
+    good = case_from_data([_head(), generate(20, 30, 1)])
+    proposal = next(p for p in good.proposals.values() if p.recipients.units)
+    units = {uid: unit for uid, unit in good.units.items() if uid != proposal.recipients.units[0]}
+    broken = Case(info=good.info, units=units, proposals={proposal.id: proposal}, sources=good.sources,
+                  locations=good.locations)  # built directly: never through check_case
+    with pytest.raises(InputError, match=f"`{proposal.recipients.units[0]}` is not a known unit"):
+        evaluate(broken, AS_OF)
+    report = evaluate(good, AS_OF)
+    assert set(report.timings) >= {"load_s", "facts_s", "engine_s", "combine_s"}
+
+
+# ---------------------------------------------------------------- 6. the benchmark, as a smoke test
+
+
+def test_the_scale_benchmark_runs_and_agrees_with_the_reference():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_scale.py"), "--quick"],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"units", "proposals", "load_s", "decide_s", "end_to_end_s", "peak_rss_mb", "plain_decide_s",
+            "engine_vs_plain", "whatif_one_allegation_s", "disagreements", "growth"} <= set(figures)
+    assert figures["disagreements"] == 0 and figures["growth"][0]["units"] == figures["units"]
+
+
+def _head() -> dict:
+    return {"sources": [{"id": "synthetic-roster", "title": "Synthetic roster", "publisher": "vetting",
+                         "kind": "other"}]}
