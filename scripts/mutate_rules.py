@@ -558,8 +558,26 @@ class Runner:
         return None
 
 
-def sample(all_mutants: list[Mutant], size: int, seed: int) -> list[Mutant]:
-    return sorted(random.Random(seed).sample(all_mutants, min(size, len(all_mutants))), key=all_mutants.index)
+def sample(folder: Path, size: int, seed: int) -> list[Mutant]:
+    """`size` mutants the compiler accepts, drawn at random (seeded) from every candidate; only the drawn ones
+    are compiled, so a small sample is quick."""
+    from vetting.ruleset import load_ruleset
+
+    folder = Path(folder)
+    baseline_check(folder)
+    documents = read_rule_files(folder)
+    citations = load_ruleset(folder).citations
+    candidates = candidate_mutants(folder)
+    order = list(range(len(candidates)))
+    random.Random(seed).shuffle(order)
+    chosen = []
+    for index in order:
+        if len(chosen) == size:
+            break
+        mutant = candidates[index]
+        if compiles(folder, {**documents, mutant.file: mutant.document}, citations) is None:
+            chosen.append(index)
+    return [candidates[i] for i in sorted(chosen)]
 
 
 def main(argv=None) -> int:
@@ -575,8 +593,12 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     refused: list = []
-    chosen = mutants(args.rules, refused)
-    total = len(chosen)
+    if args.sample is not None:
+        chosen = sample(args.rules, args.sample, args.seed)
+        total = len(candidate_mutants(args.rules))
+    else:
+        chosen = mutants(args.rules, refused)
+        total = len(chosen)
     if args.list:
         for mutant in chosen:
             print(mutant.id)
@@ -587,8 +609,6 @@ def main(argv=None) -> int:
         if unknown:
             parser.error(f"no such mutant: {unknown[0]}")
         chosen = [m for m in chosen if m.id in args.only]
-    if args.sample is not None:
-        chosen = sample(chosen, args.sample, args.seed)
     listed = equivalents()
 
     def show(result):
@@ -607,7 +627,8 @@ def main(argv=None) -> int:
     n_equivalent = sum(r["equivalent"] and r["scenarios"] == "survived" for r in results)
     holes = [r for r in results if r["scenarios"] != "killed" and not r["equivalent"]]
     n = len(results) or 1
-    print(f"\n{len(results)} mutants of {total} ({len(refused)} refused by the compiler), {seconds:.0f} s")
+    of = f"{total} candidates" if args.sample is not None else f"{total} ({len(refused)} refused by the compiler)"
+    print(f"\n{len(results)} mutants of {of}, {seconds:.0f} s")
     print(f"killed by the scenarios: {by_scenarios} ({100 * by_scenarios / n:.1f}%)")
     if not args.scenarios_only:
         print(f"killed by the suite (scenarios, then the reference tests): {by_suite} ({100 * by_suite / n:.1f}%)")
