@@ -23,8 +23,9 @@ for facts the rules derive, every value some rule's `then` gives that field. Mut
 Each mutant's rule folder is written to a temporary folder and the tests run on it in a subprocess with the
 environment variable VETTING_RULES naming it; only the test fixtures read it (tests/conftest.py and
 features/conftest.py point the default rule folder there), never the library. First the Gherkin scenarios
-(features/); a mutant they do not kill then meets the reference tests (`--suite`). A mutant that is equivalent
-(no input can tell it from the rule set) is listed with the reason in docs/equivalent-mutants.yaml.
+(features/); a mutant they do not kill then meets the rest of the suite that decides (SUITE: the reference
+tests and the other decision tests; `--scenarios-only` skips this). A mutant that is equivalent (no input can
+tell it from the rule set) is listed with the reason in docs/equivalent-mutants.yaml.
 
 Usage (from the project folder):
 
