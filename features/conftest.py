@@ -16,6 +16,8 @@ How a scenario runs:
 - The ids of the rules that concluded anything (`Report.fired`), over every evaluation of the scenario, are
   appended as one JSON line to the file named by the environment variable `VETTING_FEATURES_RECORD`, when it
   is set (tests/test_feature_meta.py and scripts/coverage_table.py use it to check every rule has a scenario).
+- The environment variable VETTING_RULES, when set, names the rule folder the scenarios run on instead of
+  rules/ (scripts/mutate_rules.py runs them on mutants of the rule set); only the tests read it, never the library.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ from pytest_bdd import parsers
 from pytest_bdd import step as bdd_step
 
 import vetting
+import vetting.ruleset
 from vetting.decide import OUTCOMES, UNIT_STATUSES, evaluate
 from vetting.errors import InputError
 from vetting.facts import ancestors_on
@@ -38,6 +41,7 @@ from vetting.load import load_case
 
 ROOT = Path(vetting.__file__).resolve().parent.parent  # the project: case paths are relative to it
 RECORD_ENV = "VETTING_FEATURES_RECORD"
+RULES_ENV = "VETTING_RULES"
 SCENARIO_SOURCE = "scenario"
 
 # ---------------------------------------------------------------- the vocabulary
@@ -212,6 +216,11 @@ def feature_file(feature) -> str:
     path = Path(feature.filename).resolve()
     here = Path(__file__).resolve().parent
     return path.relative_to(here).as_posix() if path.is_relative_to(here) else path.name
+
+
+def pytest_report_header(config):
+    if os.environ.get(RULES_ENV):
+        return f"rules: {vetting.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -759,10 +768,13 @@ def then_findings(world, subject, law, datatable):
 
 
 def pytest_configure(config):
-    """`--cucumberjson=out/cucumber.json` writes into a folder that may not exist yet: make it first."""
+    """`--cucumberjson=out/cucumber.json` writes into a folder that may not exist yet: make it first.
+    VETTING_RULES names the rule folder to run on, before any scenario runs (see the module's docstring)."""
     path = getattr(config.option, "cucumber_json_path", None)
     if path:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if os.environ.get(RULES_ENV):
+        vetting.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
 
 
 def pytest_bdd_apply_tag(tag, function):

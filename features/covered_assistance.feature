@@ -94,16 +94,33 @@ Feature: Covered assistance — which law vets which assistance
       | other     | not-covered |
     And the finding for `equipment` under the DoD law cites `pl-112-74-8058`
     And the finding for `training` under the DoD law cites `pl-112-74-8058`
+    And the findings for `equipment` under the DoD law are:
+      | rule                                    | effect      |
+      | dod-equipment-not-covered-before-fy2014 | not-covered |
+      | recipient-unit-barred                   | bar         |
+    And the findings for `training` under the DoD law are:
+      | rule                                        | effect  |
+      | dod-law-covered-only-training-before-fy2014 | covered |
+      | recipient-unit-barred                       | bar     |
 
   @pl_112_74_8058 @pl_113_76_8057 @time
   Scenario: On 17 January 2014 the DoD law began to cover equipment
     Given these proposals:
       | id        | authority | kind      | units     |
       | equipment | dod       | equipment | battalion |
+      | training  | dod       | training  | battalion |
     When the as-of date is 2014-01-16
     Then the proposal `equipment` is not-covered
     When the as-of date is 2014-01-17
     Then the proposal `equipment` is rejected
+    And the findings for `equipment` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+    And the findings for `training` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
 
   @usc_22_2378d_a @usc_10_362_a1
   Scenario: Each law judges only the assistance it covers

@@ -73,6 +73,30 @@ Feature: The DoD exception, the emergency exception and the waiver, with their 1
     Then the unit `battalion` is ineligible under the DoD law
     And the proposal `radios` is rejected
 
+  @usc_10_362_b @time
+  Scenario: Corrective steps do not cover information on their incident that may have arrived after them
+    The second report's date is known only as a range that ends after the determination: it was not certainly
+    received by the day the determination was made, so the determination does not cover it.
+    Given this information:
+      | id           | incident | received                 | assessment | assessed on |
+      | later-report | killing  | 2015-05-20 to 2015-06-10 | credible   | 2015-06-15  |
+    And these determinations:
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             | killing   |
+    Then the unit `battalion` is ineligible under the DoD law
+    And the proposal `radios` is rejected
+
+  @usc_10_362_b @time
+  Scenario: Corrective steps cover information received by the very day they were determined
+    Given this information:
+      | id           | incident | received                 | assessment | assessed on |
+      | later-report | killing  | 2015-05-20 to 2015-06-01 | credible   | 2015-06-15  |
+    And these determinations:
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-01 | 2015-06-10 | yes             | killing   |
+    Then the unit `battalion` is remediated under the DoD law
+    And the proposal `radios` is approved-by-exception
+
   @usc_10_362_b @usc_10_362_e
   Scenario Outline: Equipment or other assistance needed in an emergency may go ahead; the unit stays barred
     Given these determinations:

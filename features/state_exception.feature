@@ -42,6 +42,10 @@ Feature: The State exception (effective steps) and the duty to inform
       | proposal | outcome               |
       | training | approved-by-exception |
       | trucks   | rejected              |
+    And the findings for `training` under the State law are:
+      | rule                                 | effect  | lifted |
+      | state-law-covers-faa-aeca-assistance | covered |        |
+      | recipient-unit-barred                | bar     | yes    |
 
   @usc_22_2378d_b
   Scenario: Effective steps for one violation do not lift the bar for another
@@ -111,6 +115,34 @@ Feature: The State exception (effective steps) and the duty to inform
       | unit-implicated                 | bar    | usc-22-2378d-a | yes    | report   |
       | unit-implicated                 | bar    | usc-22-2378d-a | no     | new-info |
       | state-effective-steps-exception | lift   | usc-22-2378d-b |        | steps, report |
+
+  @usc_22_2378d_b @time
+  Scenario: A determination does not cover information on its incident that may have arrived after it
+    The second report's date is known only as a range that ends after the determination: it was not certainly
+    received by the day the determination was made, so the determination does not cover it.
+    Given this information:
+      | id           | incident | received                 | assessment | assessed on |
+      | later-report | killing  | 2015-02-20 to 2015-03-10 | credible   | 2015-03-20  |
+    And these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
+    Then the unit `battalion` is ineligible under the State law
+    And the findings for `battalion` under the State law are:
+      | rule                            | effect | lifted | because       |
+      | unit-implicated                 | bar    | yes    | report        |
+      | unit-implicated                 | bar    | no     | later-report  |
+      | state-effective-steps-exception | lift   |        | steps, report |
+
+  @usc_22_2378d_b @time
+  Scenario: A determination covers information received by the very day it was made
+    Given this information:
+      | id           | incident | received                 | assessment | assessed on |
+      | later-report | killing  | 2015-02-20 to 2015-03-01 | credible   | 2015-03-20  |
+    And these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-15 | killing   |
+    Then the unit `battalion` is remediated under the State law
+    And the proposal `training` is approved-by-exception
 
   @usc_22_2378d_b
   Scenario: A determination about another unit lifts nothing

@@ -8,17 +8,33 @@ Test modules use these fixtures and do not import this file (another conftest.py
 `run_cli(argv)` runs `vetting.cli.main` in-process and returns (status, stdout, stderr).
 `assert_input_error(...)` checks the error contract: exit 2, one `error: FILE:LINE: `field`: ...` line, an
 optional `  hint: ...` line, nothing on stdout and no traceback.
+The environment variable VETTING_RULES, when set, names the rule folder the tests use instead of rules/
+(scripts/mutate_rules.py runs the tests on mutants of the rule set); only the tests read it, never the library.
 """
 from __future__ import annotations
 
 import copy
+import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
 
+import vetting.ruleset
 from vetting.cli import main
+
+RULES_ENV = "VETTING_RULES"
+
+
+def pytest_configure(config):
+    if os.environ.get(RULES_ENV):  # before any test module is imported, so every default-rules call sees it
+        vetting.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
+
+
+def pytest_report_header(config):
+    if os.environ.get(RULES_ENV):
+        return f"rules: {vetting.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
 
 ARTICLE = """\
 Soldiers of the battalion killed 22 people in a warehouse
