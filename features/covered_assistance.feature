@@ -115,11 +115,11 @@ Feature: Covered assistance — which law vets which assistance
     Then the proposal `equipment` is rejected
     And the findings for `equipment` under the DoD law are:
       | rule                          | effect  |
-      | dod-law-covers-dod-assistance | covered |
+      | dod-law-covers-fy2014-funds   | covered |
       | recipient-unit-barred         | bar     |
     And the findings for `training` under the DoD law are:
       | rule                          | effect  |
-      | dod-law-covers-dod-assistance | covered |
+      | dod-law-covers-fy2014-funds   | covered |
       | recipient-unit-barred         | bar     |
 
   @usc_22_2378d_a @usc_10_362_a1

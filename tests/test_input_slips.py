@@ -74,7 +74,7 @@ def test_a_file_that_is_no_case_file_is_refused(tmp_path, make_case, case_data, 
     _split(make_case, case_data)
     (tmp_path / "case" / name).write_text("units: []\n", encoding="utf-8")
     expect_error(run_cli("validate", tmp_path / "case"), tmp_path / "case" / name, None, None,
-                 "this file is not read: it is neither a case file (`.yaml`, `.yml`) nor the text of a source",
+                 "this file is not read: it is neither a case file (`.yaml`, `.yml`, `.json`) nor the text of a source",
                  hint="README and NOTES files, `import-log.txt` and names starting with `.` are ignored")
 
 

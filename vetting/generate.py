@@ -19,6 +19,7 @@ import json
 import random
 from pathlib import Path
 
+from vetting.casefile import DOD_SOURCES
 from vetting.errors import InputError
 
 COUNTRY = "XS"  # ISO 3166-1 user-assigned range: no real country
@@ -30,7 +31,12 @@ ECHELONS = ("headquarters", "command", "brigade", "battalion", "company", "plato
 KINDS = ("military", "police", "border")
 CORE = ("torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law")
 SECOND = ("cruel-inhuman-degrading-treatment", "prolonged-detention-without-charge", "other-flagrant-denial")
-AUTHORITIES = ("faa", "faa", "faa", "aeca", "dod", "dod", "dod", "fms", "dcs", "other")
+# the source of the money decides coverage, the channel is recorded (docs/case-format.md, "Funding"); weighted
+# towards grants under the FAA and DoD authorities, with sales the buyer pays and some mixed funding
+FUNDINGS = ({"sources": ["imet"]}, {"sources": ["incle"]}, {"sources": ["faa"]}, {"sources": ["fmf"], "channel": "fms"},
+            {"sources": ["dod-333"]}, {"sources": ["dod-284"]}, {"sources": ["dod"]},
+            {"sources": ["purchaser"], "channel": "fms"}, {"sources": ["purchaser"], "channel": "dcs"},
+            {"sources": ["other"]}, {"sources": ["fmf", "dod-333"]})
 ENTITIES_PER_FILE = 5_000  # keeps each file well under the loader's size and value bounds
 MAX_UNITS = 1_000_000
 
@@ -235,7 +241,7 @@ class _Generator:
             start = _day(rng, dt.date(2015, 1, 1), dt.date(2017, 1, 1))
             self.proposals.append({
                 "id": f"q-{q:07d}", "title": f"Synthetic assistance {q}",
-                "funding": {"authority": AUTHORITIES[rng.randrange(len(AUTHORITIES))]},
+                "funding": dict(FUNDINGS[rng.randrange(len(FUNDINGS))]),
                 "kind": rng.choice(("training", "training", "equipment", "other")), "recipients": recipients,
                 "from": _iso(start), "to": _iso(start + dt.timedelta(days=rng.choice((30, 180, 365)))),
                 "sources": [SOURCE]})
@@ -244,7 +250,7 @@ class _Generator:
         rng = self.rng
         self.determinations = []
         implicated = [(inc["id"], unit) for inc in self.incidents for unit in inc["perpetrators"].get("units", ())]
-        dod = [p["id"] for p in self.proposals if p["funding"]["authority"] == "dod"]
+        dod = [p["id"] for p in self.proposals if DOD_SOURCES & set(p["funding"]["sources"])]
         for d in range(max(1, len(self.incidents) // 8)):
             kind = rng.choice(("state-effective-steps", "dod-corrective-steps", "dod-emergency", "dod-waiver"))
             if not implicated:
