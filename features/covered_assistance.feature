@@ -118,9 +118,10 @@ Feature: Covered assistance — which law vets which assistance
       | dod-law-covers-fy2014-funds   | covered |
       | recipient-unit-barred         | bar     |
     And the findings for `training` under the DoD law are:
-      | rule                          | effect  |
-      | dod-law-covers-fy2014-funds   | covered |
-      | recipient-unit-barred         | bar     |
+      | rule                                        | effect  |
+      | dod-law-covered-only-training-before-fy2014 | covered |
+      | dod-law-covers-fy2014-funds                 | covered |
+      | recipient-unit-barred                       | bar     |
 
   @usc_22_2378d_a @usc_10_362_a1
   Scenario: Each law judges only the assistance it covers
