@@ -84,10 +84,14 @@ def test_the_command_in_every_format(cases, run_cli, tmp_path):
     status, out, err = run_cli("audit", *cases, "--as-of-each-record", "--format", "json")
     assert status == 0, err
     assert json.loads(out)["format"] == "vetting-audit/1"
+    # the former `authority` is read as the funding source it meant, and the hit names the source
+    assert {h["id"]: h["sources"] for h in json.loads(out)["hits"]} == {
+        "spans": ["faa"], "pending": ["faa"], "barred": ["dod"]}
     status, out, _ = run_cli("audit", *cases, "--as-of-each-record", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [(r["record"], r["status"], r["information"]) for r in rows] == [
-        ("spans", "suspended", "report"), ("pending", "suspended", "report"), ("barred", "ineligible", "report")]
+    assert [(r["record"], r["funding_sources"], r["status"], r["information"]) for r in rows] == [
+        ("spans", "faa", "suspended", "report"), ("pending", "faa", "suspended", "report"),
+        ("barred", "dod", "ineligible", "report")]
     status, out, _ = run_cli("audit", *cases, "--as-of-each-record", "--format", "markdown")
     assert "**3 to a barred or suspended recipient**" in out and "| Section 1004 | 2015 | 1 | 4,000 | 4 |" in out
     status, out, _ = run_cli("audit", *cases, "--as-of-each-record")

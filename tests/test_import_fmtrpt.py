@@ -1,12 +1,13 @@
 """`vetting import fmtrpt`: training-report rows to proposals, counts that add up, bad rows, same bytes twice."""
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from vetting.importers.fmtrpt import authority_of, parse_cost, parse_date
+from vetting.importers.fmtrpt import funding_of, parse_cost, parse_date
 from vetting.importers.match import Matcher, normalise
 
 DATA = Path(__file__).parent / "data"
@@ -26,11 +27,14 @@ def test_rows_become_proposals_with_funding_course_dates_quantity_and_cost(run_c
     assert "rows read 5 = imported 4 (matched 2, unmatched 2) + program totals 1 + skipped 0" in out
     by_course = {p["title"].split(" — ")[0]: p for p in _proposals(tmp_path / "out")}
     imet = by_course["Leadership Course"]
-    assert imet["funding"] == {"authority": "faa", "account": "IMET"}
+    assert imet["funding"] == {"sources": ["imet"], "account": "IMET"}  # no channel: the report gives none
     assert imet["recipients"] == {"units": ["zone-22"]}
     assert (imet["from"], imet["to"], imet["quantity"], imet["amount"]) == (
         "2003-01-06", "2003-01-11", 3, {"value": 16935.0, "currency": "USD"})
-    assert by_course["Information Operations"]["funding"]["authority"] == "dod"
+    assert by_course["Information Operations"]["funding"] == {"sources": ["dod"], "account": "Section 1004"}
+    assert by_course["Special Comm Crs"]["funding"] == {"sources": ["incle"], "account": "INCLE"}
+    assert imet["assumption"].startswith("the funding source `imet` is inferred from the program name; the report "
+                                         "gives no account and no channel")
     assert by_course["Information Operations"]["recipients"] == {"units": ["fed-police"]}
     navy = by_course["Special Comm Crs"]
     assert navy["recipients"] == {"identified": False, "description": "Navy"}
@@ -109,16 +113,41 @@ def test_an_unknown_program_is_a_bad_row_never_a_guess(run_cli, tmp_path, expect
 
 
 @pytest.mark.parametrize("program, expected", [
-    ("IMET-1 - FY 2009 DoS Training", ("faa", "IMET")),
-    ("FMF - Fiscal Year 2018 Department of State Training", ("aeca", "FMF")),
-    ("Section 333 - Fiscal Year 2018 Department of Defense Training", ("dod", "Section 333")),
+    ("IMET-1 - FY 2009 DoS Training", ("imet", "IMET")),
+    ("IMET-X - Fiscal Year 2010 Department of State Training", ("imet", "IMET")),
+    ("Western Hemisphere Region, Mexico, International Military Education and Training (IMET), FY01",
+     ("imet", "IMET")),
+    ("FMF - Fiscal Year 2018 Department of State Training", ("fmf", "FMF")),
+    ("INCLE - Fiscal Year 2012 Department of State Training", ("incle", "INCLE")),
+    ("INL - FY 2006 DoS Training", ("incle", "INCLE")),
+    ("PKO - Fiscal Year 2016 Department of State Training", ("pko", "PKO")),
+    ("GPOI - Fiscal Year 2012 Department of State Training", ("pko", "PKO")),
+    ("NADR - Fiscal Year 2015 Department of State Training", ("nadr", "NADR")),
+    ("ESF - Fiscal Year 2015 Department of State Training", ("esf", "ESF")),
+    ("DoS Western Hemisphere Region, Mexico, Section 506 (Note 1), FY01", ("faa", "Section 506 drawdown")),
+    ("Section 333 - Fiscal Year 2018 Department of Defense Training", ("dod-333", "Section 333")),
+    ("Section 284 - Fiscal Year 2019 Department of Defense Training", ("dod-284", "Section 284")),
+    # section 1004 is `dod` before, during and after FY2017: the name does not say whether section 284 paid
+    ("Western Hemisphere Region, Mexico, Section 1004 (Note 1), FY01", ("dod", "Section 1004")),
+    ("Section 1004 - Fiscal Year 2016 Department of Defense Training", ("dod", "Section 1004")),
+    ("Section 1004 - Fiscal Year 2017 Department of Defense Training", ("dod", "Section 1004")),
+    ("Section 1004 - Fiscal Year 2018 Department of Defense Training", ("dod", "Section 1004")),
+    ("DOD Western Hemisphere Region, Mexico, Drug Interdiction and Counter-Drug Activities, Section 1004, FY04",
+     ("dod", "Section 1004")),
+    ("Counter-Drug - Fiscal Year 2016 Department of Defense Training", ("dod", "DoD counter-drug")),
+    ("CTFP - FY 2006 DoD Training", ("dod", "CTFP")),
+    ("Regional Centers - FY 2006 DoD Training", ("dod", "Regional Centers")),
+    ("DoS Western Hemisphere Region, Mexico, Center For Hemispheric Defense Studies, FY01",
+     ("dod", "Regional Centers")),
+    ("Service Academies - FY 2008 DoD Training", ("dod", "Service Academies")),
     ("DOHS/USCG - FY 2007 DOHS Training", ("other", "Homeland Security")),
     ("Exchange - FY 2008 DoD Training", ("dod", "Exchange")),
     ("DoS Western Hemisphere Region, Mexico, Exchange Training, FY01", ("faa", "Exchange")),
+    ("Exchange Training, FY01", None),  # an exchange whose name says neither State nor DoD
     ("Something else entirely", None),
 ])
-def test_the_law_follows_the_program(program, expected):
-    assert authority_of(program) == expected
+def test_the_law_follows_the_source_the_program_names(program, expected):
+    assert funding_of(program) == expected
 
 
 def test_dates_and_costs_as_the_report_writes_them():
@@ -153,8 +182,15 @@ def test_all_6051_mexico_rows_import_with_counts_that_add_up(run_cli, tmp_path):
     assert status == 0, err
     assert out.startswith("rows read 6051 = imported 5933 (matched 0, unmatched 5933) + program totals 90 + "
                           "skipped 28")
-    assert len(_proposals(tmp_path / "out")) == 5933
+    proposals = _proposals(tmp_path / "out")
+    assert len(proposals) == 5933
     assert len([line for line in err.splitlines() if line.startswith("skipped ")]) == 28
+    # every row gets exactly one source and no channel; the figures are the program names of the shipped rows
+    assert all(set(p["funding"]) == {"sources", "account"} and len(p["funding"]["sources"]) == 1 for p in proposals)
+    assert Counter(p["funding"]["sources"][0] for p in proposals) == {
+        "dod": 3774, "imet": 1234, "incle": 618, "other": 164, "dod-333": 119, "pko": 10, "fmf": 8, "faa": 6}
+    assert Counter(p["funding"]["account"] for p in proposals if p["funding"]["sources"] == ["faa"]) == {
+        "Exchange": 5, "Section 506 drawdown": 1}
 
 
 def test_initials_are_too_short_to_match():

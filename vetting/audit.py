@@ -91,7 +91,8 @@ def _hit(case: Case, report, proposal) -> dict | None:
         return None
     amount = proposal.amount.value if proposal.amount else None
     return {"id": proposal.id, "title": proposal.title, "program": proposal.program or proposal.funding.account or "",
-            "authority": proposal.funding.authority, "law": proposal.law, "date": str(report.as_of),
+            "sources": list(proposal.funding.sources), "law": proposal.law,
+            "date": str(report.as_of),
             "fiscal_year": fiscal_year(record_date(proposal) or report.as_of), "amount": amount,
             "quantity": proposal.quantity, "recipients": recipients,
             "outcome": report.proposals[proposal.id].outcome if proposal.id in report.proposals else None}
@@ -129,13 +130,14 @@ def _why(recipient: dict) -> list:
 def to_csv(data: dict) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["record", "date", "fiscal_year", "program", "authority", "amount_usd", "quantity", "recipient",
-                     "status", "rule", "information", "source", "quote", "verification"])
+    writer.writerow(["record", "date", "fiscal_year", "program", "funding_sources", "amount_usd", "quantity",
+                     "recipient", "status", "rule", "information", "source", "quote", "verification"])
     for hit in data["hits"]:
         for recipient in hit["recipients"]:
             for rule, info, _, cites in _why(recipient) or [("", "", "", [])]:
                 for title, quote, verified in cites or [("", "", "")]:
-                    writer.writerow([hit["id"], hit["date"], hit["fiscal_year"], hit["program"], hit["authority"],
+                    writer.writerow([hit["id"], hit["date"], hit["fiscal_year"], hit["program"],
+                                     "+".join(hit["sources"]),
                                      "" if hit["amount"] is None else f"{hit['amount']:.2f}",
                                      "" if hit["quantity"] is None else hit["quantity"], recipient["id"],
                                      recipient["status"], rule, info, title, quote, verified])

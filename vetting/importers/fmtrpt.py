@@ -20,18 +20,29 @@ TOTALS = re.compile(r"\bprogram\s+totals?\b", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})$")
 _COST = re.compile(r"^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$")
 
-# The law follows the funds. Each program name of the report, by the first pattern it matches: State
-# foreign-assistance programs (FAA; FMF under the AECA), DoD-funded programs, and Homeland Security (Coast
-# Guard) training, which neither Leahy law covers. A program matching none is a bad row, never a guess.
+# The law follows the source of the money (docs/case-format.md, "Funding: source, not channel"). Each program
+# name of the report, by the first pattern it matches, gives the most specific source the name supports: State
+# foreign-assistance accounts (FMF, IMET, INCLE, NADR, PKO, ESF; `faa` for another FAA authority), DoD
+# authorities (`dod-333`, `dod-284`; `dod` for another DoD authority or where the name cannot say which), and
+# Homeland Security (Coast Guard) training, which neither Leahy law covers (`other`). Section 1004 is `dod`, not
+# `dod-284`, whatever the year: 10 U.S.C. 284 (P.L. 114-328 sec. 1011, 23 December 2016) replaced section 1004
+# of the FY1991 NDAA during FY2017, the report still names section 1004 for FY2017, and a row naming the
+# repealed section cannot say which of the two paid; only a name citing section 284 gives `dod-284`. No channel
+# is written: the report's "Department of State / Defense Training" headings name whose program it is (IMET is
+# State's, taught in DoD schools), not how it is delivered. A program matching none is a bad row, never a guess.
 PROGRAMS = (
-    (re.compile(r"\bFMF\b|Foreign Military Financing", re.I), "aeca", "FMF"),
-    (re.compile(r"\bIMET\b|International Military Education", re.I), "faa", "IMET"),
-    (re.compile(r"\bINCLE\b|\bINL\b|International Narcotics", re.I), "faa", "INCLE"),
-    (re.compile(r"\bPKO\b|\bGPOI\b|Peacekeeping", re.I), "faa", "PKO"),
-    (re.compile(r"Section 506", re.I), "faa", "Section 506 drawdown"),
+    (re.compile(r"\bFMF\b|Foreign Military Financing", re.I), "fmf", "FMF"),
+    (re.compile(r"\bIMET\b|International Military Education", re.I), "imet", "IMET"),
+    (re.compile(r"\bINCLE\b|\bINL\b|International Narcotics", re.I), "incle", "INCLE"),
+    (re.compile(r"\bNADR\b|Nonproliferation,? Anti-?terrorism", re.I), "nadr", "NADR"),
+    (re.compile(r"\bPKO\b|\bGPOI\b|Peacekeeping", re.I), "pko", "PKO"),
+    (re.compile(r"\bESF\b|Economic Support Fund", re.I), "esf", "ESF"),
+    (re.compile(r"Section 506", re.I), "faa", "Section 506 drawdown"),  # FAA sec. 506(a): a drawdown
     (re.compile(r"DOHS|USCG|Homeland Security", re.I), "other", "Homeland Security"),
-    (re.compile(r"Section 1004|Counter-?Drug", re.I), "dod", "Section 1004"),
-    (re.compile(r"Section 333", re.I), "dod", "Section 333"),
+    (re.compile(r"Section 284|\b10 U\.?S\.?C\.? (?:§ ?)?284\b", re.I), "dod-284", "Section 284"),
+    (re.compile(r"Section 333|\b10 U\.?S\.?C\.? (?:§ ?)?333\b", re.I), "dod-333", "Section 333"),
+    (re.compile(r"Section 1004", re.I), "dod", "Section 1004"),
+    (re.compile(r"Counter-?Drug", re.I), "dod", "DoD counter-drug"),
     (re.compile(r"\bCTFP\b|Counterterrorism Fellowship", re.I), "dod", "CTFP"),
     (re.compile(r"Regional Centers?|Hemispheric Defense Studies|CHDS", re.I), "dod", "Regional Centers"),
     (re.compile(r"Service Academ|\bALP\b|\bPME\b|Non-SA|Combatant Command", re.I), "dod", None),
@@ -48,16 +59,16 @@ class Result:
     log: str
 
 
-def authority_of(program: str) -> tuple[str, str] | None:
-    """(authority, account) for a program name of the report, or None if the name says neither."""
-    for pattern, authority, account in PROGRAMS:
+def funding_of(program: str) -> tuple[str, str] | None:
+    """(funding source, account) for a program name of the report, or None if the name says neither."""
+    for pattern, source, account in PROGRAMS:
         if pattern.search(program):
-            if authority is None:  # an exchange: whose program the name says
-                authority = ("faa" if re.search(r"\bDoS\b|Department of State", program, re.I) else
-                             "dod" if re.search(r"\bDoD\b|Department of Defense", program, re.I) else None)
-                if authority is None:
+            if source is None:  # an exchange: whose program the name says
+                source = ("faa" if re.search(r"\bDoS\b|Department of State", program, re.I) else
+                          "dod" if re.search(r"\bDoD\b|Department of Defense", program, re.I) else None)
+                if source is None:
                     return None
-            return authority, account or program.split(" - ")[0].strip()
+            return source, account or program.split(" - ")[0].strip()
     return None
 
 
@@ -125,11 +136,11 @@ def _cell(row: dict, column: str) -> str:
 
 def _proposal(table: Table, line: int, row: dict, matcher: Matcher, sources: dict) -> dict:
     program = _cell(row, "program")
-    funding = authority_of(program)
+    funding = funding_of(program)
     if funding is None:
         raise RowError(table, line, "program", f"the program `{program}` names no funding the importer knows",
-                       hint="known: IMET, INCLE/INL, FMF, PKO/GPOI, Section 1004, Section 333, CTFP, Regional "
-                            "Centers, DOHS/USCG, or a name saying DoS or DoD")
+                       hint="known: IMET, INCLE/INL, FMF, NADR, PKO/GPOI, ESF, Section 506, Section 1004, Section "
+                            "284, Section 333, CTFP, Regional Centers, DOHS/USCG, or a name saying DoS or DoD")
     course = _cell(row, "course_title")
     trainee = _cell(row, "student_unit")
     if not course and not trainee:
@@ -160,14 +171,14 @@ def _proposal(table: Table, line: int, row: dict, matcher: Matcher, sources: dic
     source_id = f"fmtrpt-{slug(report)}"
     if source_id not in sources:
         sources[source_id] = _source(source_id, report, row)
-    authority, account = funding
+    source, account = funding
     match = matcher.match(trainee)
     stem = slug(table.path.stem, 40)
     proposal: dict = {
         "id": f"{stem if stem.startswith('fmtrpt') else 'fmtrpt-' + stem}-{line:05d}",
         "title": f"{course or 'a course'} — {trainee or 'trainees not named'}",
         "program": program,
-        "funding": {"authority": authority, "account": account},
+        "funding": {"sources": [source], "account": account},
         "kind": "training",
         "recipients": ({"units": [match.unit]} if match else
                        {"identified": False, "description": trainee or "not named in the report"}),
@@ -187,8 +198,8 @@ def _proposal(table: Table, line: int, row: dict, matcher: Matcher, sources: dic
     proposal["description"] = described + (f" {where}." if where else "")
     proposal["sources"] = [{"source": source_id, "locator": f"{table.path.name}, row {line}",
                             "note": "a row of the report: program, course, trainee unit, dates, quantity, cost"}]
-    proposal["assumption"] = (f"the funding authority `{authority}` is inferred from the program name; the "
-                              f"report gives no account" + ("; the trainee unit is matched by name" if match
+    proposal["assumption"] = (f"the funding source `{source}` is inferred from the program name; the report "
+                              f"gives no account and no channel" + ("; the trainee unit is matched by name" if match
                                                             else ""))
     return proposal
 
