@@ -85,3 +85,71 @@ Feature: Attribution — who the information implicates
       | report | raid     | 2014-07-01 | credible   | 2014-09-01  |
     Then the units ineligible under the DoD law are exactly `police` and `bn-a`
     And the people ineligible under the DoD law are exactly `soldier`
+
+  @usc_22_2378d_d5
+  Scenario: A member's posting that begins or ends on the day of the incident covers it, whatever his role but commander
+    Given these people:
+      | id       | name              | unit   | role             | from       | to         |
+      | newcomer | a new recruit     | bn-a   | member           | 2014-06-30 |            |
+      | leaver   | a leaving soldier | bn-b   | member           | 2013-01-01 | 2014-06-30 |
+      | deputy   | a deputy chief    | police | deputy-commander | 2014-06-30 |            |
+    And these incidents:
+      | id      | date       | violations | people                   |
+      | beating | 2014-06-30 | torture    | newcomer, leaver, deputy |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | beating  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the State law are exactly `bn-a`, `bn-b` and `police`
+    And the units ineligible under the DoD law are exactly `bn-a`, `bn-b` and `police`
+    And the person `deputy` is ineligible under both laws
+
+  @northcom_2014_zone
+  Scenario: A command that begins or ends on the day of the incident covers it
+    Given these people:
+      | id        | name             | unit | role      | from       | to         |
+      | new-chief | a new chief      | bn-a | commander | 2014-06-30 |            |
+      | old-chief | a departing chief | bn-b | commander | 2013-01-01 | 2014-06-30 |
+    And these incidents:
+      | id      | date       | violations | people               |
+      | beating | 2014-06-30 | torture    | new-chief, old-chief |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | beating  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the State law are exactly `bn-a` and `bn-b`
+    And the units ineligible under the DoD law are exactly `bn-a` and `bn-b`
+
+  @northcom_2014_zone
+  Scenario: A commander whose command ended before the incident, or began after it, does not implicate that unit
+    Given these people:
+      | id            | name             | unit | role      | from       | to         |
+      | former-chief  | a former chief   | bn-a | commander | 2012-01-01 | 2014-06-29 |
+      | later-chief   | a later chief    | bn-b | commander | 2014-07-01 |            |
+    And these incidents:
+      | id      | date       | violations | people                    |
+      | beating | 2014-06-30 | torture    | former-chief, later-chief |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | beating  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the units ineligible under the State law are exactly none
+    And the units ineligible under the DoD law are exactly none
+    And the people ineligible under the State law are exactly `former-chief` and `later-chief`
+
+  @usc_22_2378d_d5 @northcom_2014_zone
+  Scenario: Information on one incident implicates the units of the people it names then, not their units at another incident
+    The soldier and the chief moved to the 2nd battalion after the killing; a later raid by the police, with
+    information of its own, is no information about them.
+    Given these people:
+      | id    | name      | unit | role      | from       | to         |
+      | chief | a chief   | bn-a | commander | 2013-01-01 | 2014-12-31 |
+      | chief | a chief   | bn-b | commander | 2015-01-01 |            |
+    And these incidents:
+      | id      | date       | violations            | units  | people         |
+      | killing | 2014-06-30 | extrajudicial-killing |        | soldier, chief |
+      | raid    | 2015-01-10 | torture               | police |                |
+    And this information:
+      | id           | incident | received   | assessment | assessed on |
+      | report       | killing  | 2014-07-01 | credible   | 2014-09-01  |
+      | raid-report  | raid     | 2015-01-11 | credible   | 2015-01-20  |
+    Then the units ineligible under the State law are exactly `bn-a` and `police`
+    And the units ineligible under the DoD law are exactly `bn-a` and `police`
+    And the people ineligible under the State law are exactly `soldier` and `chief`

@@ -129,3 +129,67 @@ Feature: What counts as a gross violation of human rights
       | kind               | subject | law   |
       | classify-violation | report  | State |
       | classify-violation | report  | DoD   |
+
+  @usc_22_2304_d1 @state_leahy_fact_sheet
+  Scenario: A second-tier violation reviewed gross bars only once its information is assessed credible
+    Given these incidents:
+      | id       | date       | violations                        | units     |
+      | incident | 2014-06-30 | cruel-inhuman-degrading-treatment | battalion |
+    And this information:
+      | id     | incident | received   | assessment | assessed on | second tier |
+      | report | incident | 2014-07-01 | credible   | 2015-03-01  | gross       |
+    Then the unit `battalion` is suspended under both laws
+    And the proposal `training` is suspended
+    When the as-of date is 2015-03-01
+    Then the unit `battalion` is ineligible under both laws
+
+  @usc_22_2304_d1
+  Scenario: The review of one information item decides that item only
+    Given these units:
+      | id      | name          | parent |
+      | company | a company     | army   |
+      | platoon | a platoon     | army   |
+    And these incidents:
+      | id        | date       | violations                         | units     |
+      | abuse     | 2014-06-30 | cruel-inhuman-degrading-treatment  | battalion |
+      | detention | 2014-06-30 | prolonged-detention-without-charge | company   |
+      | denial    | 2014-06-30 | other-flagrant-denial              | platoon   |
+    And this information:
+      | id      | incident  | received   | assessment | assessed on | second tier |
+      | found   | abuse     | 2014-07-01 | credible   | 2014-09-01  | gross       |
+      | waiting | detention | 2014-07-01 | credible   | 2014-09-01  |             |
+      | cleared | denial    | 2014-07-01 | credible   | 2014-09-01  | not-gross   |
+    Then under both laws the statuses are:
+      | unit      | State      | DoD        |
+      | battalion | ineligible | ineligible |
+      | company   | suspended  | suspended  |
+      | platoon   | eligible   | eligible   |
+    And the findings for `battalion` under the State law are:
+      | rule            | effect | because |
+      | unit-implicated | bar    | found   |
+
+  @usc_22_2304_d1 @state_leahy_fact_sheet
+  Scenario: A review found gross counts for second-tier violations only, and other information's violations count for none
+    A review recorded as gross on an item whose violation is of unknown kind does not classify it: the item
+    still awaits classification. Conduct recorded as `other` is no second-tier violation, whatever other items
+    report.
+    Given these units:
+      | id      | name          | parent |
+      | company | a company     | army   |
+      | platoon | a platoon     | army   |
+    And these incidents:
+      | id        | date       | violations                        | units     |
+      | unclear   | 2014-06-30 | unknown                           | battalion |
+      | abuse     | 2014-06-30 | cruel-inhuman-degrading-treatment | company   |
+      | conduct   | 2014-06-30 | other                             | platoon   |
+    And this information:
+      | id      | incident | received   | assessment | assessed on | second tier |
+      | vague   | unclear  | 2014-07-01 | credible   | 2014-09-01  | gross       |
+      | account | abuse    | 2014-07-01 | credible   | 2014-09-01  |             |
+      | context | conduct  | 2014-07-01 | credible   | 2014-09-01  |             |
+    Then under both laws the statuses are:
+      | unit      | State     | DoD       |
+      | battalion | suspended | suspended |
+      | company   | suspended | suspended |
+      | platoon   | eligible  | eligible  |
+    And a task `classify-violation` is open for `vague` under the State law

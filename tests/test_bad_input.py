@@ -115,6 +115,8 @@ BAD_VALUES = [
     ("vocabulary-authority", _set("proposals", "dod-training", "funding", "authority", "DoD"),
      ("authority: DoD", None), "proposals[0].funding.authority", ["`DoD` is not one of", "`dod`", "`faa`"],
      "did you mean `dod`?"),
+    ("legacy-authority-list", _set("proposals", "dod-training", "funding", "authority", ["faa", "faa"]),
+     ("authority:", None), "proposals[0].funding.authority", ["not one of", "`dod`", "`faa`"], None),
     ("legacy-authority-fms", _set("proposals", "dod-training", "funding", "authority", "fms"),
      ("funding:", None), "proposals[0].funding", ["`authority: fms` does not say who pays",
                                                         "`{sources: [fmf], channel: fms}`"], None),

@@ -428,6 +428,44 @@ def test_a_nul_byte_names_its_line(make_case, run_cli, expect_error, at):
                  hint="no control characters")
 
 
+
+@pytest.mark.parametrize("character", ["\x00", "\x7f"], ids=["nul", "del"])
+def test_a_control_character_in_a_hypothesis_names_file_and_line(make_case, make_hypothesis, run_cli, expect_error,
+                                                                 at, character):
+    # found by fuzzing: PyYAML's own message, over two lines, with a character position and no line number
+    case = make_case()
+    hypothesis = make_hypothesis(remove={"units": ["battalion"]})
+    line = at(hypothesis, "battalion")
+    hypothesis.write_text(hypothesis.read_text(encoding="utf-8").replace("battalion", "batt" + character + "alion"),
+                          encoding="utf-8")
+    expect_error(run_cli("validate", case, "--with", hypothesis), hypothesis, line, None,
+                 f"the file holds the character `{ascii(character)[1:-1]}`", hint="no control characters")
+
+
+def test_a_line_break_in_a_quoted_value_is_written_out(make_case, run_cli, expect_error, at):
+    # found by fuzzing: `"extra\nkilling"` was echoed as it is, so the error spread over two lines
+    path = make_case(lambda d: _e(d, "incidents", "killing").update({"violations": ["extra\nkilling"]}))
+    expect_error(run_cli("validate", path), path, at(path, "extra"), "incidents[0].violations[0]",
+                 "`extra\\nkilling` is not one of:")
+
+
+def test_a_line_break_in_an_id_is_written_out(make_case, run_cli, expect_error, at):
+    path = make_case(lambda d: _e(d, "units", "battalion").update({"id": "batt\nalion"}))
+    expect_error(run_cli("validate", path), path, at(path, "batt"), "units[2].id", "`batt\\nalion` is not a valid id")
+
+
+def test_a_line_break_in_a_file_name_is_written_out(make_case, run_cli, expect_error, at):
+    path = make_case(lambda d: _e(d, "incidents", "killing").update({"date": "2014-02-30"}), name="a\nb/case.yaml")
+    expect_error(run_cli("validate", path), str(path).replace("\n", "\\n"), at(path, "2014-02-30"),
+                 "incidents[0].date", "not a real calendar date")
+
+
+def test_an_error_never_holds_a_line_break():
+    error = InputError("`a\nb` is not\r known", file="x\ny.yaml", field="k\nl", hint="write\nit")
+    assert "\n" not in error.message + error.file + error.field + error.hint and "\r" not in error.message
+    assert str(error) == "error: x\\ny.yaml: `k\\nl`: `a\\nb` is not\\r known\n  hint: write\\nit"
+
+
 @pytest.mark.parametrize("digits", ["٢٠١٤-٠١-٠١", "２０１４-０１-０１"], ids=["arabic-indic", "full-width"])
 def test_non_ascii_digits_in_a_date_are_named_as_the_cause(make_case, run_cli, expect_error, at, digits):
     path = make_case(lambda d: _e(d, "units", "zone")["parents"][0].update({"from": digits}))

@@ -590,6 +590,8 @@ class Funding(Model):
             raise ValueError("`authority: fms` does not say who pays for the sale; write "
                              "`{sources: [purchaser], channel: fms}` for a sale the buyer pays with its own funds, "
                              "or `{sources: [fmf], channel: fms}` for one financed with Foreign Military Financing")
+        if not isinstance(value["authority"], str):  # a list or a mapping: the field check says what is expected
+            return value
         return {**LEGACY_AUTHORITY.get(value["authority"], {}), **value}
 
     @model_validator(mode="after")

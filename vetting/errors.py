@@ -29,6 +29,12 @@ class InputError(Exception):
     field: str | None = None
     hint: str | None = None
 
+    def __post_init__(self) -> None:
+        # a value quoted into a message (an id `"a\nb"`) must not spread the error over several lines
+        for key in ("message", "file", "field", "hint"):
+            if isinstance(getattr(self, key), str):
+                setattr(self, key, one_line(getattr(self, key)))
+
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.file, self.line) if p is not None)
         head = f"{where}: " if where else ""
@@ -51,6 +57,11 @@ _HIDDEN = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
     "\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+
+
+def one_line(text: str) -> str:
+    """Line breaks written out (`\\n`, `\\r`): an error is one line, whatever value it quotes."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _visible(text: str) -> str:
