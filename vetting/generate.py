@@ -30,9 +30,15 @@ ECHELONS = ("headquarters", "command", "brigade", "battalion", "company", "plato
 KINDS = ("military", "police", "border")
 CORE = ("torture", "extrajudicial-killing", "enforced-disappearance", "rape-under-color-of-law")
 SECOND = ("cruel-inhuman-degrading-treatment", "prolonged-detention-without-charge", "other-flagrant-denial")
-AUTHORITIES = ("faa", "faa", "faa", "aeca", "dod", "dod", "dod", "fms", "dcs", "other")
+# (funding sources, channel): the source of the money decides the law; an FMS sale says who pays for it
+FUNDINGS = ((("faa",), None), (("faa",), None), (("faa",), None), (("aeca",), None), (("dod",), None),
+            (("dod",), None), (("dod",), None), (("fmf",), "fms"), (("purchaser",), "dcs"), (("other",), None))
 ENTITIES_PER_FILE = 5_000  # keeps each file well under the loader's size and value bounds
 MAX_UNITS = 1_000_000
+
+
+def _funding(sources: tuple, channel) -> dict:
+    return {"sources": list(sources), **({"channel": channel} if channel else {})}
 
 
 def _day(rng: random.Random, first: dt.date = START, last: dt.date = END) -> dt.date:
@@ -235,7 +241,7 @@ class _Generator:
             start = _day(rng, dt.date(2015, 1, 1), dt.date(2017, 1, 1))
             self.proposals.append({
                 "id": f"q-{q:07d}", "title": f"Synthetic assistance {q}",
-                "funding": {"authority": AUTHORITIES[rng.randrange(len(AUTHORITIES))]},
+                "funding": _funding(*FUNDINGS[rng.randrange(len(FUNDINGS))]),
                 "kind": rng.choice(("training", "training", "equipment", "other")), "recipients": recipients,
                 "from": _iso(start), "to": _iso(start + dt.timedelta(days=rng.choice((30, 180, 365)))),
                 "sources": [SOURCE]})
@@ -244,7 +250,7 @@ class _Generator:
         rng = self.rng
         self.determinations = []
         implicated = [(inc["id"], unit) for inc in self.incidents for unit in inc["perpetrators"].get("units", ())]
-        dod = [p["id"] for p in self.proposals if p["funding"]["authority"] == "dod"]
+        dod = [p["id"] for p in self.proposals if "dod" in p["funding"]["sources"]]
         for d in range(max(1, len(self.incidents) // 8)):
             kind = rng.choice(("state-effective-steps", "dod-corrective-steps", "dod-emergency", "dod-waiver"))
             if not implicated:
