@@ -59,22 +59,33 @@ def fresh(case, as_of, laws=("state", "dod"), **options):
 # ---------------------------------------------------------------- 1. partitioning never changes a decision
 
 
+def _partitioned(case, as_of) -> bool:
+    """Whether this case is really decided in parts (not run whole as the fallback): else a test is vacuous."""
+    facts = build(case, as_of)
+    return partition.supports(load_ruleset().definition, {f["t"] for f in facts})
+
+
 @SAME
 @given(case_and_date(units=12, people=8, items=10, proposals=8), LAWS, st.integers(1, 60))
-def test_any_part_size_decides_as_one_session(case_date, laws, part_size):
+def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, laws, part_size):
     case, as_of = case_date
+    assert _partitioned(case, as_of)
     whole = fresh(case, as_of, laws, part_size=WHOLE, workers=1)
     parts = fresh(case, as_of, laws, part_size=part_size, workers=1)
     assert everything(parts) == everything(whole)
+    assert differences(reference_decide(case, as_of, laws), engine_decision(parts)) == []
 
 
 @settings(max_examples=15, deadline=None, derandomize=True, database=None)
 @given(case_and_date(units=12, people=8, items=10, proposals=8), st.sampled_from([1, 5, 40]))
 def test_two_processes_decide_as_one(case_date, part_size):
     case, as_of = case_date
+    assert _partitioned(case, as_of)
     one = fresh(case, as_of, part_size=part_size, workers=1)
     two = fresh(case, as_of, part_size=part_size, workers=2)
     assert everything(two) == everything(one)
+    assert everything(two) == everything(fresh(case, as_of, part_size=WHOLE, workers=1))
+    assert differences(reference_decide(case, as_of), engine_decision(two)) == []
 
 
 def _die(index):
@@ -141,8 +152,14 @@ def test_every_entity_is_owned_by_exactly_one_part():
 
 def test_the_shipped_rules_are_partitioned():
     ruleset = load_ruleset()
-    assert partition.joins_of(ruleset.definition) <= partition.JOINS
-    assert partition.supports(ruleset.definition, partition.FACT_TYPES)
+    review = ("the shipped rules join facts in ways vetting/partition.py has not reviewed, so every case runs as "
+              "one slow session: check each new join (and fact type) against the closures in partition.py, extend "
+              "them, and only then add it to JOINS (or FACT_TYPES)")
+    unknown = partition.joins_of(ruleset.definition) - partition.JOINS
+    assert not unknown, f"{review}: {sorted(unknown)}"
+    types = {f["t"] for f in build(case_from_data([_head(), generate(60, 100, 2)]), AS_OF)}
+    assert types <= partition.FACT_TYPES, f"{review}: {sorted(types - partition.FACT_TYPES)}"
+    assert partition.supports(ruleset.definition, types)
 
 
 def test_a_rule_set_joining_otherwise_or_an_unknown_fact_runs_whole():
