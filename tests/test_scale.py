@@ -139,6 +139,28 @@ def test_a_hypothesis_re_decides_only_the_parts_it_changes_with_the_same_result(
     assert reused.units[unit].status["state"] == "ineligible"
 
 
+@pytest.mark.parametrize("setback", [False, True])
+def test_a_setback_lapses_a_state_exception_in_every_part_as_in_one_session(setback):
+    # one top unit barred by one report, lifted by a State determination; a dismissal after it lapses the lift
+    # for the top unit and every unit under it, which other parts own (the lapse joins investigation and
+    # determination in each part holding the unit's lift)
+    data = _top_unit_data(units_below=80, items=1)
+    src = ["synthetic-roster"]
+    data["determinations"] = [{"id": "d", "kind": "state-effective-steps", "unit": "top", "incidents": ["i"],
+                               "made": "2015-06-01", "reported": "2015-06-15", "sources": src}]
+    if setback:
+        data["investigations"] = [{"id": "v", "kind": "prosecution", "by": "a court", "incident": "i",
+                                   "status": "dismissed", "status_on": "2016-01-01", "sources": src}]
+    case = case_from_data([_head(), data])
+    assert _partitioned(case, AS_OF) and len(partition.partition(build(case, AS_OF), 40)) > 3
+    whole = fresh(case, AS_OF, part_size=WHOLE, workers=1)
+    for workers in (1, 2):
+        assert everything(fresh(case, AS_OF, part_size=40, workers=workers)) == everything(whole)
+    assert differences(reference_decide(case, AS_OF), engine_decision(whole)) == []
+    state = {unit.status["state"] for unit in whole.units.values()}
+    assert state == ({"ineligible"} if setback else {"remediated"})
+
+
 def test_every_entity_is_owned_by_exactly_one_part():
     case = case_from_data([_head(), generate(300, 900, 4)])
     parts = partition.partition(build(case, AS_OF), 200)
@@ -176,6 +198,10 @@ def test_a_rule_set_joining_otherwise_or_an_unknown_fact_runs_whole():
 
 
 def _top_unit_case(units_below: int, items: int) -> Case:
+    return case_from_data([_head(), _top_unit_data(units_below, items)])
+
+
+def _top_unit_data(units_below: int, items: int) -> dict:
     """One top unit, `units_below` units under it, `items` credible reports of torture naming the top unit."""
     src = ["synthetic-roster"]
     units = [{"id": "top", "name": "top", "kind": "military", "country": "XS", "sources": src}]
@@ -185,7 +211,7 @@ def _top_unit_case(units_below: int, items: int) -> Case:
                 "violations": ["torture"], "perpetrators": {"units": ["top"]}, "sources": src}
     information = [{"id": f"n{k}", "incident": "i", "summary": "s", "received": "2015-02-01",
                     "assessment": {"status": "credible", "on": "2015-03-01"}, "sources": src} for k in range(items)]
-    return case_from_data([_head(), {"units": units, "incidents": [incident], "information": information}])
+    return {"units": units, "incidents": [incident], "information": information}
 
 
 def test_a_unit_implicated_many_times_over_many_units_is_decided_in_bounded_parts():
