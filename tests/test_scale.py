@@ -59,22 +59,33 @@ def fresh(case, as_of, laws=("state", "dod"), **options):
 # ---------------------------------------------------------------- 1. partitioning never changes a decision
 
 
+def _partitioned(case, as_of) -> bool:
+    """Whether this case is really decided in parts (not run whole as the fallback): else a test is vacuous."""
+    facts = build(case, as_of)
+    return partition.supports(load_ruleset().definition, {f["t"] for f in facts})
+
+
 @SAME
 @given(case_and_date(units=12, people=8, items=10, proposals=8), LAWS, st.integers(1, 60))
-def test_any_part_size_decides_as_one_session(case_date, laws, part_size):
+def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, laws, part_size):
     case, as_of = case_date
+    assert _partitioned(case, as_of)
     whole = fresh(case, as_of, laws, part_size=WHOLE, workers=1)
     parts = fresh(case, as_of, laws, part_size=part_size, workers=1)
     assert everything(parts) == everything(whole)
+    assert differences(reference_decide(case, as_of, laws), engine_decision(parts)) == []
 
 
 @settings(max_examples=15, deadline=None, derandomize=True, database=None)
 @given(case_and_date(units=12, people=8, items=10, proposals=8), st.sampled_from([1, 5, 40]))
 def test_two_processes_decide_as_one(case_date, part_size):
     case, as_of = case_date
+    assert _partitioned(case, as_of)
     one = fresh(case, as_of, part_size=part_size, workers=1)
     two = fresh(case, as_of, part_size=part_size, workers=2)
     assert everything(two) == everything(one)
+    assert everything(two) == everything(fresh(case, as_of, part_size=WHOLE, workers=1))
+    assert differences(reference_decide(case, as_of), engine_decision(two)) == []
 
 
 def _die(index):
@@ -128,6 +139,28 @@ def test_a_hypothesis_re_decides_only_the_parts_it_changes_with_the_same_result(
     assert reused.units[unit].status["state"] == "ineligible"
 
 
+@pytest.mark.parametrize("setback", [False, True])
+def test_a_setback_lapses_a_state_exception_in_every_part_as_in_one_session(setback):
+    # one top unit barred by one report, lifted by a State determination; a dismissal after it lapses the lift
+    # for the top unit and every unit under it, which other parts own (the lapse joins investigation and
+    # determination in each part holding the unit's lift)
+    data = _top_unit_data(units_below=80, items=1)
+    src = ["synthetic-roster"]
+    data["determinations"] = [{"id": "d", "kind": "state-effective-steps", "unit": "top", "incidents": ["i"],
+                               "made": "2015-06-01", "reported": "2015-06-15", "sources": src}]
+    if setback:
+        data["investigations"] = [{"id": "v", "kind": "prosecution", "by": "a court", "incident": "i",
+                                   "status": "dismissed", "status_on": "2016-01-01", "sources": src}]
+    case = case_from_data([_head(), data])
+    assert _partitioned(case, AS_OF) and len(partition.partition(build(case, AS_OF), 40)) > 3
+    whole = fresh(case, AS_OF, part_size=WHOLE, workers=1)
+    for workers in (1, 2):
+        assert everything(fresh(case, AS_OF, part_size=40, workers=workers)) == everything(whole)
+    assert differences(reference_decide(case, AS_OF), engine_decision(whole)) == []
+    state = {unit.status["state"] for unit in whole.units.values()}
+    assert state == ({"ineligible"} if setback else {"remediated"})
+
+
 def test_every_entity_is_owned_by_exactly_one_part():
     case = case_from_data([_head(), generate(300, 900, 4)])
     parts = partition.partition(build(case, AS_OF), 200)
@@ -141,8 +174,14 @@ def test_every_entity_is_owned_by_exactly_one_part():
 
 def test_the_shipped_rules_are_partitioned():
     ruleset = load_ruleset()
-    assert partition.joins_of(ruleset.definition) <= partition.JOINS
-    assert partition.supports(ruleset.definition, partition.FACT_TYPES)
+    review = ("the shipped rules join facts in ways vetting/partition.py has not reviewed, so every case runs as "
+              "one slow session: check each new join (and fact type) against the closures in partition.py, extend "
+              "them, and only then add it to JOINS (or FACT_TYPES)")
+    unknown = partition.joins_of(ruleset.definition) - partition.JOINS
+    assert not unknown, f"{review}: {sorted(unknown)}"
+    types = {f["t"] for f in build(case_from_data([_head(), generate(60, 100, 2)]), AS_OF)}
+    assert types <= partition.FACT_TYPES, f"{review}: {sorted(types - partition.FACT_TYPES)}"
+    assert partition.supports(ruleset.definition, types)
 
 
 def test_a_rule_set_joining_otherwise_or_an_unknown_fact_runs_whole():
@@ -159,6 +198,10 @@ def test_a_rule_set_joining_otherwise_or_an_unknown_fact_runs_whole():
 
 
 def _top_unit_case(units_below: int, items: int) -> Case:
+    return case_from_data([_head(), _top_unit_data(units_below, items)])
+
+
+def _top_unit_data(units_below: int, items: int) -> dict:
     """One top unit, `units_below` units under it, `items` credible reports of torture naming the top unit."""
     src = ["synthetic-roster"]
     units = [{"id": "top", "name": "top", "kind": "military", "country": "XS", "sources": src}]
@@ -168,7 +211,7 @@ def _top_unit_case(units_below: int, items: int) -> Case:
                 "violations": ["torture"], "perpetrators": {"units": ["top"]}, "sources": src}
     information = [{"id": f"n{k}", "incident": "i", "summary": "s", "received": "2015-02-01",
                     "assessment": {"status": "credible", "on": "2015-03-01"}, "sources": src} for k in range(items)]
-    return case_from_data([_head(), {"units": units, "incidents": [incident], "information": information}])
+    return {"units": units, "incidents": [incident], "information": information}
 
 
 def test_a_unit_implicated_many_times_over_many_units_is_decided_in_bounded_parts():

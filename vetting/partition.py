@@ -10,10 +10,11 @@ several parts (a unit's chain of command and what implicates it, for every part 
 
 - a unit: its lineage facts (the units above it on the as-of date) and, for itself and each unit above it,
   what can implicate or lift it (`_direct`: the information alleging it, or a person posted to it, or naming
-  it as the force; those items' incident, violations, allegations and investigations; the postings there of
-  the people alleged; the determinations about it);
+  it as the force; those items' incident, violations, allegations and every investigation of that incident,
+  so a part that lifts a unit's bar with a determination also sees the setbacks that lapse it; the postings
+  there of the people alleged; the determinations about it);
 - a person: his postings and the closure of every unit he is posted to, the information alleging him;
-- a proposal: its recipients and determinations; the closure of each recipient unit and person; each
+- a proposal: its recipients, funding and determinations; the closure of each recipient unit and person; each
   recipient unit's commanders and what implicates them personally; and every unit under a recipient unit
   that anything implicates, with its lineage fact to the recipient (a barred unit below opens a task);
 - an information item (the task to identify its unit) and a determination (its report tasks): their facts.
@@ -30,7 +31,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# (fact type, field, fact type, field): the joins of the shipped rules, each respected by the closures above
+# (fact type, field, fact type, field): the joins of the shipped rules, each respected by the closures above.
+# Review a new join against them before adding it here: the partition is only as exact as this list.
 JOINS = frozenset({
     ("addresses", "determination", "determination", "ref"), ("addresses", "incident", "information", "incident"),
     ("alleged_person", "information", "grounds", "information"), ("determination", "made", "context", "as_of"),
@@ -52,10 +54,22 @@ JOINS = frozenset({
     ("posting", "unit", "implicated", "unit"), ("posting", "unit", "recipient_unit", "unit"),
     ("proposal", "ref", "determination", "proposal"), ("proposal", "ref", "recipient_person", "proposal"),
     ("proposal", "ref", "recipient_unit", "proposal"), ("unposted", "person", "recipient_person", "person"),
+    # the law update of issue 9, reviewed: every part holds the context, so comparisons with the as-of date hold
+    # wherever their fact is; a proposal's funding facts go with the proposal
+    ("determination", "revoked", "context", "as_of"), ("investigation", "on", "context", "as_of"),
+    ("proposal", "agreement", "context", "as_of"), ("proposal", "list_given", "context", "as_of"),
+    ("funding", "proposal", "proposal", "ref"),
+    # an information item's facts (itself, violations, allegations) travel together, so what is derived from
+    # them (`available`, `held`, `gross`) meets them in every part holding the item
+    ("alleged_unit", "information", "held", "information"), ("available", "information", "information", "ref"),
+    ("gross", "information", "information", "ref"), ("violation", "information", "held", "information"),
+    # a lapse: the investigations of an item's incident go with the item, and the unit's determinations with
+    # the unit, in every part where a direct finding on the unit can be lifted
+    ("investigation", "on", "determination", "made"),
 })
 FACT_TYPES = frozenset({"context", "unit", "lineage", "person", "unposted", "posting", "incident", "information",
                         "violation", "alleged_unit", "alleged_person", "investigation", "determination",
-                        "addresses", "proposal", "recipient_unit", "recipient_person"})
+                        "addresses", "proposal", "funding", "recipient_unit", "recipient_person"})
 
 
 def joins_of(definition: dict) -> set:
@@ -113,7 +127,7 @@ class _Index:
         self.determinations_of_unit: dict = {}
         self.determination_unit: dict = {}
         self.determinations_of_proposal: dict = {}
-        self.proposal: dict = {}  # proposal -> [index] (itself and its recipients)
+        self.proposal: dict = {}  # proposal -> [index] (itself, its funding and its recipients)
         self.recipient_units: dict = {}
         self.recipient_people: dict = {}
         for i, f in enumerate(facts):
@@ -158,6 +172,8 @@ class _Index:
                 self.determination.setdefault(f["determination"], []).append(i)
             elif t == "proposal":
                 self.proposal.setdefault(f["ref"], []).append(i)
+            elif t == "funding":
+                self.proposal.setdefault(f["proposal"], []).append(i)
             elif t == "recipient_unit":
                 self.proposal.setdefault(f["proposal"], []).append(i)
                 self.recipient_units.setdefault(f["proposal"], []).append(f["unit"])
@@ -191,7 +207,7 @@ class _Index:
         incident = self.item_incident.get(item)
         if incident in self.incident:
             out.append(self.incident[incident][0])
-            out.extend(self.investigations.get(incident, ()))
+        out.extend(self.investigations.get(incident, ()))  # a setback can lapse a lift, with or without the incident
         return out
 
 
