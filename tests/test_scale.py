@@ -247,7 +247,7 @@ def test_generate_writes_a_valid_case_and_the_same_files_for_the_same_seed(tmp_p
     assert len(case.units) == 300 and len(case.proposals) == 1000
     depth = max(len(decide.factlib.ancestors_on(case.units, AS_OF)[u]) for u in case.units)
     assert depth >= 3 and case.information and case.determinations and case.investigations
-    assert {p.law for p in case.proposals.values()} == {"state", "dod", None}
+    assert {p.law for p in case.proposals.values()} == {"state", "dod", "both", None}  # `both`: mixed State and DoD money
     assert any(p.role == "commander" for person in case.people.values() for p in person.postings)
     assert all(u.name.startswith("Synthetic") for u in case.units.values())
     assert main(["validate", str(tmp_path / "a")]) == 0
