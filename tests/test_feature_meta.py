@@ -7,7 +7,6 @@ the rules that fired (`Report.fired`). So these tests work alone and as part of 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -19,21 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from script_module import load_module
 from vetting.ruleset import DEFAULT_RULES, load_ruleset
+
 
 ROOT = Path(__file__).resolve().parents[1]
 FEATURES = ROOT / "features"
 
 
-def _module(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the module runs
-    spec.loader.exec_module(module)
-    return module
-
-
-coverage = _module("coverage_table", ROOT / "scripts" / "coverage_table.py")
+coverage = load_module("coverage_table", ROOT / "scripts" / "coverage_table.py")
 
 
 @pytest.fixture(scope="module")
@@ -224,7 +217,7 @@ def test_coverage_page_is_up_to_date(ruleset, scenarios, records):
 @pytest.fixture(scope="module")
 def vocabulary():
     """(keywords, pattern) of every step, as features/conftest.py registers them."""
-    return _module("features_conftest_vocabulary", FEATURES / "conftest.py").VOCABULARY
+    return load_module("features_conftest_vocabulary", FEATURES / "conftest.py").VOCABULARY
 
 
 def documented_steps() -> list[str]:

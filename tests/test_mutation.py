@@ -7,10 +7,11 @@ still name a mutant the rule set has, that compiles, with a reason.
 """
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+
+from script_module import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "mutate_rules.py"
@@ -18,15 +19,7 @@ SAMPLE = 3
 SEED = 2015
 
 
-def _module(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the module runs
-    spec.loader.exec_module(module)
-    return module
-
-
-mutate = _module("mutate_rules", SCRIPT)
+mutate = load_module("mutate_rules", SCRIPT)
 
 
 def test_every_listed_equivalent_mutant_is_still_a_mutant_of_the_rules():
