@@ -301,7 +301,7 @@ def load_case(paths) -> Case:
                 raise InputError("the file is given twice", file=str(file),
                                  hint=f"it is already read as {seen[file.resolve()]}: name each file or folder once")
             seen[file.resolve()] = str(file)
-            doc = casejson.load(file) if file.suffix.lower() == ".json" else safeyaml.load(file)
+            doc = read_case_file(file)
             files.append((str(file), doc.sha256))
             part = _validate(doc, CaseFile)
             if part.case is not None:
@@ -366,8 +366,13 @@ def split_cases(paths) -> list[list[Path]]:
     return [[p] for p in paths]
 
 
+def read_case_file(file: Path):
+    """A case file parsed: `.json` with the C parser (the line of an error found when needed), else YAML."""
+    return casejson.load(file) if file.suffix.lower() == ".json" else safeyaml.load(file)
+
+
 def _has_case_block(file: Path) -> bool:
-    doc = safeyaml.load(file)
+    doc = read_case_file(file)
     return isinstance(doc.data, dict) and "case" in doc.data
 
 
