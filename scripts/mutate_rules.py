@@ -32,6 +32,7 @@ Usage (from the project folder):
     .venv/bin/python scripts/mutate_rules.py --list                  # the mutants, one id a line
     .venv/bin/python scripts/mutate_rules.py                          # scenarios on every mutant, then the suite
     .venv/bin/python scripts/mutate_rules.py --only ID --only ID      # some mutants
+    .venv/bin/python scripts/mutate_rules.py --rule RULE --rule RULE  # the mutants of some rules (after a merge)
     .venv/bin/python scripts/mutate_rules.py --sample 6 --seed 7      # a fixed random sample
     .venv/bin/python scripts/mutate_rules.py --json results.json      # also write every result
 
@@ -586,6 +587,8 @@ def main(argv=None) -> int:
     parser.add_argument("--rules", type=Path, default=RULES, help="the rule folder (default: rules/)")
     parser.add_argument("--list", action="store_true", help="print the mutants' ids and stop")
     parser.add_argument("--only", action="append", default=[], metavar="ID", help="run this mutant (repeatable)")
+    parser.add_argument("--rule", action="append", default=[], metavar="RULE_ID",
+                        help="run the mutants of this rule (repeatable)")
     parser.add_argument("--sample", type=int, default=None, help="run a random sample of this size")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scenarios-only", action="store_true", help="do not run the suite on survivors")
@@ -600,6 +603,11 @@ def main(argv=None) -> int:
     else:
         chosen = mutants(args.rules, refused)
         total = len(chosen)
+    if args.rule:
+        unknown = sorted(set(args.rule) - {m.rule for m in chosen})
+        if unknown:
+            parser.error(f"no mutant of a rule `{unknown[0]}` (a rule id of {args.rules})")
+        chosen = [m for m in chosen if m.rule in args.rule]
     if args.list:
         for mutant in chosen:
             print(mutant.id)
