@@ -15,16 +15,18 @@ Feature: Each information item is judged by its own violation, assessment and re
       | bn-unknown | the 3rd battalion | army   |
 
   @usc_22_2378d_a @usc_10_362_a1 @usc_22_2304_d1 @state_leahy_fact_sheet @usc_10_362_d
-  Scenario: A report of torture bars its unit and nobody named in a report of a violation that is not gross
+  Scenario: Reports of gross violations bar their unit, and nobody named in a report of a violation that is not gross
     Given the as-of date is 2015-01-31
     And these incidents:
-      | id       | date       | violations | units      |
-      | torture  | 2014-06-30 | torture    | bn-torture |
-      | quarrel  | 2014-06-30 | other      | bn-other   |
-      | dispute  | 2014-06-30 | other      | bn-other   |
+      | id       | date       | violations                        | units      |
+      | torture  | 2014-06-30 | torture                           | bn-torture |
+      | beating  | 2014-06-30 | cruel-inhuman-degrading-treatment | bn-torture |
+      | quarrel  | 2014-06-30 | other                             | bn-other   |
+      | dispute  | 2014-06-30 | other                             | bn-other   |
     And this information:
       | id        | incident | received   | assessment | assessed on | second tier | held by |
       | i-torture | torture  | 2014-07-01 | credible   | 2014-09-01  | not-gross   | dod     |
+      | i-beating | beating  | 2014-07-01 | credible   | 2014-09-01  | gross       | dod     |
       | i-quarrel | quarrel  | 2014-07-01 | credible   | 2014-09-01  | not-gross   | dod     |
       | i-dispute | dispute  | 2014-07-01 | pending    |             |             | dod     |
     Then under the DoD law the statuses are:
@@ -38,6 +40,7 @@ Feature: Each information item is judged by its own violation, assessment and re
     And the open tasks are exactly:
       | kind                         | subject   | law |
       | share-information-with-state | i-torture | DoD |
+      | share-information-with-state | i-beating | DoD |
 
   @state_leahy_fact_sheet @usc_22_2304_d1
   Scenario: A review found "not gross" before the information is found credible leaves it pending
