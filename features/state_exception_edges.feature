@@ -1,0 +1,131 @@
+@state_exception
+Feature: What a State determination lifts, and what one whose report is unknown holds
+  A State effective-steps determination lifts the State bar on the unit it names, for the incidents it names
+  and the information received by the day it was made, from the day it was made and reported until it is
+  revoked. Where the case cannot say whether it was reported to Congress, the bar it would lift becomes a hold
+  (our reading of an unknown: docs/decisions.md); a suspension stays a suspension. Either way it reaches only
+  the State bar on that unit: not a bar under the DoD law, not a bar on the unit above, not another unit.
+
+  Background:
+    Given both laws apply
+    And the as-of date is 2015-06-30
+    And these units:
+      | id        | name              | parent |
+      | army      | the army          |        |
+      | zone      | the 22nd zone     | army   |
+      | battalion | the 9th battalion | zone   |
+      | company   | a company         | zone   |
+      | outpost   | an outpost        | army   |
+      | post      | a border post     | army   |
+    And these incidents:
+      | id      | date       | violations            | units     |
+      | killing | 2014-06-30 | extrajudicial-killing | battalion |
+      | beating | 2014-05-01 | torture               | outpost   |
+    And this information:
+      | id        | incident | received   | assessment | assessed on |
+      | report    | killing  | 2014-07-01 | credible   | 2014-09-01  |
+      | complaint | beating  | 2014-05-02 | credible   | 2014-06-01  |
+
+  @usc_22_2378d_b @time
+  Scenario Outline: A determination whose report is unknown holds the bar only where it would lift it
+    Given these determinations:
+      | id    | kind   | unit   | made   | reported | revoked   | consulted state | incidents   |
+      | steps | <kind> | <unit> | <made> | unknown  | <revoked> | <consulted>     | <incidents> |
+    Then the unit `battalion` is <status> under the State law
+
+    Examples:
+      | kind                  | unit      | made       | revoked    | consulted | incidents | status     |
+      | state-effective-steps | battalion | 2015-03-01 |            |           | killing   | suspended  |
+      | state-effective-steps | battalion | 2015-06-30 |            |           | killing   | suspended  |
+      | state-effective-steps | battalion | 2015-07-01 |            |           | killing   | ineligible |
+      | state-effective-steps | battalion | 2015-03-01 | 2015-06-30 |           | killing   | ineligible |
+      | state-effective-steps | battalion | 2015-03-01 | 2015-07-01 |           | killing   | suspended  |
+      | state-effective-steps | battalion | 2014-07-01 |            |           | killing   | suspended  |
+      | state-effective-steps | battalion | 2014-06-30 |            |           | killing   | ineligible |
+      | state-effective-steps | zone      | 2015-03-01 |            |           | killing   | ineligible |
+      | state-effective-steps | battalion | 2015-03-01 |            |           | beating   | ineligible |
+      | dod-corrective-steps  | battalion | 2015-03-01 |            | yes       | killing   | ineligible |
+
+  @usc_22_2378d_b @time
+  Scenario: A determination made and reported on the as-of date lifts the bar that day
+    Given these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-06-30 | 2015-06-30 | killing   |
+    Then the unit `battalion` is remediated under the State law
+
+  @usc_22_2378d_b @hierarchy
+  Scenario Outline: A determination for a unit below lifts or holds nothing on the unit above
+    Given these incidents:
+      | id   | date       | violations | units |
+      | raid | 2014-05-01 | torture    | zone  |
+    And this information:
+      | id          | incident | received   | assessment | assessed on |
+      | raid-report | raid     | 2014-05-02 | credible   | 2014-06-01  |
+    And these determinations:
+      | id    | kind                  | unit    | made       | reported   | incidents |
+      | steps | state-effective-steps | company | 2015-03-01 | <reported> | raid      |
+    Then under the State law the statuses are:
+      | unit    | status     |
+      | zone    | ineligible |
+      | company | ineligible |
+    And the findings for `company` under the State law are:
+      | rule                   | effect | lifted |
+      | bar-covers-units-under | bar    | no     |
+
+    Examples:
+      | reported   |
+      | 2015-03-10 |
+      | unknown    |
+
+  @usc_22_2378d_b @usc_10_362_a1
+  Scenario Outline: A State determination does not touch a bar under the DoD law alone
+    Given these incidents:
+      | id   | date       | violations | units |
+      | raid | 2014-05-01 | torture    | post  |
+    And this information:
+      | id         | incident | received   | assessment | assessed on | held by |
+      | dod-report | raid     | 2014-05-02 | credible   | 2014-06-01  | dod     |
+    And these determinations:
+      | id    | kind                  | unit | made       | reported   | incidents |
+      | steps | state-effective-steps | post | 2015-03-01 | <reported> | raid      |
+    Then under both laws the statuses are:
+      | unit | State    | DoD        |
+      | post | eligible | ineligible |
+    And there is no finding for `post` under the State law
+
+    Examples:
+      | reported   |
+      | 2015-03-10 |
+      | unknown    |
+
+  @usc_22_2378d_b
+  Scenario Outline: A determination lifts the bar only for the incidents it names, whatever another names
+    Given these determinations:
+      | id      | kind                  | unit      | made       | reported   | incidents |
+      | steps-a | state-effective-steps | battalion | 2015-03-01 | <reported> | beating   |
+      | steps-b | state-effective-steps | outpost   | 2015-03-01 | <reported> | killing   |
+    Then under the State law the statuses are:
+      | unit      | status     |
+      | battalion | ineligible |
+      | outpost   | ineligible |
+
+    Examples:
+      | reported   |
+      | 2015-03-10 |
+      | unknown    |
+
+  @usc_22_2378d_b @credible_information
+  Scenario: A suspension pending assessment stays a suspension when the report of a determination is unknown
+    Given these incidents:
+      | id        | date       | violations | units |
+      | detention | 2015-01-01 | torture    | post  |
+    And this information:
+      | id          | incident  | received   | assessment |
+      | open-report | detention | 2015-01-02 | pending    |
+    And these determinations:
+      | id    | kind                  | unit | made       | reported | incidents |
+      | steps | state-effective-steps | post | 2015-03-01 | unknown  | detention |
+    Then the unit `post` is suspended under the State law
+    And the findings for `post` under the State law are:
+      | rule            | effect  | lifted |
+      | unit-implicated | suspend | no     |
