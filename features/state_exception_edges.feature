@@ -64,6 +64,9 @@ Feature: What a State determination lifts, and what one whose report is unknown 
     And these determinations:
       | id    | kind                  | unit    | made       | reported   | incidents |
       | steps | state-effective-steps | company | 2015-03-01 | <reported> | raid      |
+    And these investigations:
+      | id        | incident | status    | status on  |
+      | raid-case | raid     | dismissed | 2015-04-01 |
     Then under the State law the statuses are:
       | unit    | status     |
       | zone    | ineligible |
@@ -88,6 +91,9 @@ Feature: What a State determination lifts, and what one whose report is unknown 
     And these determinations:
       | id    | kind                  | unit | made       | reported   | incidents |
       | steps | state-effective-steps | post | 2015-03-01 | <reported> | raid      |
+    And these investigations:
+      | id        | incident | status    | status on  |
+      | raid-case | raid     | dismissed | 2015-04-01 |
     Then under both laws the statuses are:
       | unit | State    | DoD        |
       | post | eligible | ineligible |
@@ -129,3 +135,97 @@ Feature: What a State determination lifts, and what one whose report is unknown 
     And the findings for `post` under the State law are:
       | rule            | effect  | lifted |
       | unit-implicated | suspend | no     |
+
+  @usc_22_2378d_b @time
+  Scenario: The exception lapses when the charges on an incident it names are dropped after it, and not otherwise
+    The determination names both incidents, but only the killing is the battalion's; the trial of the killing
+    goes on, a first inquiry was dismissed on the day the determination was made (before it, not after), and
+    the case of the beating (the outpost's) was dismissed after it.
+    Given these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents        |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-10 | killing, beating |
+    And these investigations:
+      | id           | incident | status    | status on  |
+      | trial        | killing  | charged   | 2015-04-01 |
+      | early-case   | killing  | dismissed | 2015-03-01 |
+      | beating-case | beating  | dismissed | 2015-04-01 |
+    Then under the State law the statuses are:
+      | unit      | status     |
+      | battalion | remediated |
+      | outpost   | ineligible |
+
+  @usc_22_2378d_b @time
+  Scenario: When the charges are dropped, a determination lapses for the information it covered, received by its day
+    Given this information:
+      | id           | incident | received                 | assessment | assessed on |
+      | later-report | killing  | 2015-02-20 to 2015-03-01 | credible   | 2015-03-20  |
+    And these determinations:
+      | id    | kind                  | unit      | made       | reported   | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-10 | killing   |
+    And these investigations:
+      | id      | incident | status    | status on  |
+      | inquiry | killing  | dismissed | 2015-04-01 |
+    Then the unit `battalion` is ineligible under the State law
+    And the findings for `battalion` under the State law are:
+      | rule                            | effect | lifted | because               |
+      | unit-implicated                 | bar    | no     | report                |
+      | unit-implicated                 | bar    | no     | later-report          |
+      | state-effective-steps-exception | lift   |        | steps, report         |
+      | state-effective-steps-exception | lift   |        | steps, later-report   |
+      | state-exception-lapses          | lapse  |        | steps, inquiry        |
+      | investigation-is-not-remediation | note  |        | inquiry               |
+
+  @usc_22_2378d_b @credible_information @time
+  Scenario: A suspension lifted by a determination returns when the charges are dropped
+    Given these incidents:
+      | id        | date       | violations | units |
+      | detention | 2015-01-01 | torture    | post  |
+    And this information:
+      | id          | incident  | received   | assessment |
+      | open-report | detention | 2015-01-02 | pending    |
+    And these determinations:
+      | id    | kind                  | unit | made       | reported   | incidents |
+      | steps | state-effective-steps | post | 2015-03-01 | 2015-03-10 | detention |
+    And these investigations:
+      | id   | incident  | status            | status on  |
+      | case | detention | suspects-released | 2015-04-01 |
+    Then the unit `post` is suspended under the State law
+
+  @usc_22_2378d_b @usc_10_362_b @time
+  Scenario: A determination that lifted nothing has nothing to lapse
+    The post's determination was made before its information arrived; the DoD determination, the zone's and the
+    outpost's (which names the battalion's incident) lift no State bar of the battalion or of the outpost.
+    Given these incidents:
+      | id   | date       | violations | units |
+      | raid | 2015-02-01 | torture    | post  |
+    And this information:
+      | id          | incident | received   | assessment | assessed on |
+      | raid-report | raid     | 2015-03-20 | credible   | 2015-03-25  |
+    And these determinations:
+      | id            | kind                  | unit      | made       | reported   | consulted state | incidents        |
+      | post-steps    | state-effective-steps | post      | 2015-03-01 | 2015-03-10 |                 | raid             |
+      | corrective    | dod-corrective-steps  | battalion | 2015-03-01 | 2015-03-10 | yes             | killing          |
+      | zone-steps    | state-effective-steps | zone      | 2015-03-01 | 2015-03-10 |                 | killing, beating |
+      | outpost-steps | state-effective-steps | outpost   | 2015-03-01 | 2015-03-10 |                 | killing          |
+    And these investigations:
+      | id           | incident | status    | status on  |
+      | killing-case | killing  | dismissed | 2015-04-01 |
+      | beating-case | beating  | dismissed | 2015-04-01 |
+      | raid-case    | raid     | dismissed | 2015-04-01 |
+    Then under the State law the statuses are:
+      | unit      | status     |
+      | battalion | ineligible |
+      | outpost   | ineligible |
+      | post      | ineligible |
+    And the findings for `battalion` under the State law are:
+      | rule                             | effect | lifted |
+      | unit-implicated                  | bar    | no     |
+      | investigation-is-not-remediation | note   |        |
+    And the findings for `outpost` under the State law are:
+      | rule                             | effect | lifted |
+      | unit-implicated                  | bar    | no     |
+      | investigation-is-not-remediation | note   |        |
+    And the findings for `post` under the State law are:
+      | rule                             | effect | lifted |
+      | unit-implicated                  | bar    | no     |
+      | investigation-is-not-remediation | note   |        |
