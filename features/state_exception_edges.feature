@@ -229,3 +229,36 @@ Feature: What a State determination lifts, and what one whose report is unknown 
       | rule                             | effect | lifted |
       | unit-implicated                  | bar    | no     |
       | investigation-is-not-remediation | note   |        |
+
+  @usc_22_2378d_b @time
+  Scenario Outline: A State determination opens its tasks from the day it is made, and its review until it is revoked
+    Given these determinations:
+      | id    | kind                  | unit      | made   | reported   | revoked   | review   | incidents |
+      | steps | state-effective-steps | battalion | <made> | <reported> | <revoked> | <review> | killing   |
+    Then the open tasks are exactly:
+      | kind   | subject | law   | due   |
+      | <task> | steps   | State | <due> |
+
+    Examples:
+      | made       | reported   | revoked    | review     | task                             | due        |
+      | 2015-06-30 |            |            |            | report-determination-to-congress |            |
+      | 2015-06-30 | unknown    |            |            | confirm-report-to-congress       |            |
+      | 2015-06-30 | 2015-06-30 |            | 2015-09-01 | review-effective-steps           | 2015-09-01 |
+      | 2015-03-01 | 2015-03-10 | 2015-07-01 | 2015-09-01 | review-effective-steps           | 2015-09-01 |
+      | 2015-03-01 | 2015-03-10 |            | 9999-12-31 | review-effective-steps           | 9999-12-31 |
+
+  @usc_22_2378d_b @usc_10_362_b @time
+  Scenario Outline: No task for a determination not yet made, already reported, or revoked, nor a State review of a DoD one
+    Given these determinations:
+      | id    | kind   | unit      | made   | reported   | revoked   | review   | consulted state | incidents |
+      | steps | <kind> | battalion | <made> | <reported> | <revoked> | <review> | <consulted>     | killing   |
+    Then no task is open
+
+    Examples:
+      | kind                  | made       | reported   | revoked    | review     | consulted |
+      | state-effective-steps | 2015-07-01 |            |            |            |           |
+      | state-effective-steps | 2015-07-01 | unknown    |            |            |           |
+      | state-effective-steps | 2015-03-01 | 2015-06-30 |            |            |           |
+      | state-effective-steps | 2015-07-01 | 2015-07-02 |            | 2015-09-01 |           |
+      | state-effective-steps | 2015-03-01 | 2015-03-10 | 2015-06-30 | 2015-09-01 |           |
+      | dod-corrective-steps  | 2015-03-01 | 2015-03-10 |            | 2015-09-01 | yes       |

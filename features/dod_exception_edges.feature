@@ -1,0 +1,62 @@
+@dod_exceptions
+Feature: What a DoD corrective-steps determination lifts
+  A DoD corrective-steps determination, made after consulting the Secretary of State, lifts the DoD bar or
+  suspension on the unit it names, for the incidents it names: not the bar on the unit above, and only a
+  determination of that kind.
+
+  Background:
+    Given both laws apply
+    And the as-of date is 2015-06-30
+    And these units:
+      | id        | name              | parent |
+      | army      | the army          |        |
+      | zone      | the 22nd zone     | army   |
+      | battalion | the 9th battalion | zone   |
+      | company   | a company         | zone   |
+      | post      | a border post     | army   |
+    And these incidents:
+      | id      | date       | violations            | units     |
+      | killing | 2014-06-30 | extrajudicial-killing | battalion |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | killing  | 2014-07-01 | credible   | 2014-09-01  |
+
+  @usc_10_362_b @hierarchy
+  Scenario: A corrective-steps determination for a unit below lifts nothing on the unit above
+    Given these incidents:
+      | id   | date       | violations | units |
+      | raid | 2014-05-01 | torture    | zone  |
+    And this information:
+      | id          | incident | received   | assessment | assessed on |
+      | raid-report | raid     | 2014-05-02 | credible   | 2014-06-01  |
+    And these determinations:
+      | id         | kind                 | unit    | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | company | 2015-03-01 | 2015-03-10 | yes             | raid      |
+    Then under the DoD law the statuses are:
+      | unit    | status     |
+      | zone    | ineligible |
+      | company | ineligible |
+
+  @usc_10_362_b @credible_information
+  Scenario: Corrective steps lift a DoD suspension pending assessment too
+    Given these incidents:
+      | id        | date       | violations | units |
+      | detention | 2015-01-01 | torture    | post  |
+    And this information:
+      | id          | incident  | received   | assessment |
+      | open-report | detention | 2015-01-02 | pending    |
+    And these determinations:
+      | id         | kind                 | unit | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | post | 2015-03-01 | 2015-03-10 | yes             | detention |
+    Then under both laws the statuses are:
+      | unit | State     | DoD        |
+      | post | suspended | remediated |
+
+  @usc_10_362_b @usc_22_2378d_b
+  Scenario: A State determination lifts no DoD bar, even one made after consulting
+    Given these determinations:
+      | id    | kind                  | unit      | made       | reported   | consulted state | incidents |
+      | steps | state-effective-steps | battalion | 2015-03-01 | 2015-03-10 | yes             | killing   |
+    Then under both laws the statuses are:
+      | unit      | State      | DoD        |
+      | battalion | remediated | ineligible |
