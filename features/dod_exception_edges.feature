@@ -60,3 +60,16 @@ Feature: What a DoD corrective-steps determination lifts
     Then under both laws the statuses are:
       | unit      | State      | DoD        |
       | battalion | remediated | ineligible |
+
+  @usc_10_362_b @time
+  Scenario Outline: Corrective steps lift the DoD bar on the unit named from the day the determination is made
+    Given these determinations:
+      | id         | kind                 | unit   | made   | consulted state | incidents |
+      | corrective | dod-corrective-steps | <unit> | <made> | yes             | killing   |
+    Then the unit `battalion` is <status> under the DoD law
+
+    Examples:
+      | unit      | made       | status     |
+      | battalion | 2015-06-30 | remediated |
+      | battalion | 2015-07-01 | ineligible |
+      | zone      | 2015-03-01 | ineligible |
