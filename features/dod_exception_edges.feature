@@ -73,3 +73,42 @@ Feature: What a DoD corrective-steps determination lifts
       | battalion | 2015-06-30 | remediated |
       | battalion | 2015-07-01 | ineligible |
       | zone      | 2015-03-01 | ineligible |
+
+  @usc_10_362_b
+  Scenario: Corrective steps lift the DoD bar only for the incidents the determination names, whatever another names
+    Given these incidents:
+      | id      | date       | violations | units |
+      | beating | 2014-05-01 | torture    | post  |
+    And this information:
+      | id        | incident | received   | assessment | assessed on |
+      | complaint | beating  | 2014-05-02 | credible   | 2014-06-01  |
+    And these determinations:
+      | id           | kind                 | unit      | made       | consulted state | incidents |
+      | corrective-a | dod-corrective-steps | battalion | 2015-03-01 | yes             | beating   |
+      | corrective-b | dod-corrective-steps | post      | 2015-03-01 | yes             | killing   |
+    Then under the DoD law the statuses are:
+      | unit      | status     |
+      | battalion | ineligible |
+      | post      | ineligible |
+
+  @usc_10_362_b @usc_22_2378d_b
+  Scenario: Only a DoD determination needs consultation with State; one made with it lifts the DoD bar without a note
+    Given these determinations:
+      | id         | kind                  | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps  | battalion | 2015-03-01 |            | yes             | killing   |
+      | steps      | state-effective-steps | battalion | 2015-03-01 | 2015-03-10 |                 | killing   |
+    Then under both laws the statuses are:
+      | unit      | State      | DoD        |
+      | battalion | remediated | remediated |
+    And the findings for `battalion` under the DoD law are:
+      | rule                           | effect | lifted |
+      | unit-implicated                | bar    | yes    |
+      | dod-corrective-steps-exception | lift   |        |
+
+  @usc_10_362_b @time
+  Scenario: A corrective-steps determination made without consulting State on the as-of date has no effect, and a note says so
+    Given these determinations:
+      | id         | kind                 | unit      | made       | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-30 | no              | killing   |
+    Then the unit `battalion` is ineligible under the DoD law
+    And the note `dod-determination-needs-consultation` explains `battalion` under the DoD law
