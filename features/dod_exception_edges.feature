@@ -112,3 +112,35 @@ Feature: What a DoD corrective-steps determination lifts
       | corrective | dod-corrective-steps | battalion | 2015-06-30 | no              | killing   |
     Then the unit `battalion` is ineligible under the DoD law
     And the note `dod-determination-needs-consultation` explains `battalion` under the DoD law
+
+  @usc_10_362_b @time
+  Scenario Outline: Where the case cannot say whether State was consulted, a task asks, for a DoD determination already made
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal   | made   | reported   | consulted state | incidents   |
+      | det | <kind> | battalion | <proposal> | <made> | <reported> | unknown         | <incidents> |
+    Then the open `confirm-consultation-with-state` tasks are exactly:
+      | kind                            | subject | law |
+      | confirm-consultation-with-state | det     | DoD |
+    And the findings for `battalion` under the DoD law are:
+      | rule            | effect | lifted |
+      | unit-implicated | bar    | no     |
+
+    Examples:
+      | kind                 | proposal | made       | reported   | incidents |
+      | dod-waiver           | trucks   | 2015-03-01 | 2015-03-10 |           |
+      | dod-corrective-steps |          | 2015-06-30 |            | killing   |
+
+  @usc_10_362_b @usc_22_2378d_b @time
+  Scenario Outline: No task to confirm a consultation for a determination not yet made, or one State makes
+    Given these determinations:
+      | id  | kind   | unit      | made   | reported   | consulted state | incidents |
+      | det | <kind> | battalion | <made> | <reported> | unknown         | killing   |
+    Then no task `confirm-consultation-with-state` is open
+
+    Examples:
+      | kind                  | made       | reported   |
+      | dod-corrective-steps  | 2015-07-01 |            |
+      | state-effective-steps | 2015-03-01 | 2015-03-10 |
