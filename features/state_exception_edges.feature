@@ -27,24 +27,42 @@ Feature: What a State determination lifts, and what one whose report is unknown 
       | complaint | beating  | 2014-05-02 | credible   | 2014-06-01  |
 
   @usc_22_2378d_b @time
-  Scenario Outline: A determination whose report is unknown holds the bar only where it would lift it
+  Scenario Outline: A determination whose report is unknown turns the bar it would lift into a hold
+    Given these determinations:
+      | id    | kind                  | unit      | made   | reported | revoked   | incidents |
+      | steps | state-effective-steps | battalion | <made> | unknown  | <revoked> | killing   |
+    Then the unit `battalion` is suspended under the State law
+    And the findings for `battalion` under the State law are:
+      | rule                                     | effect  | lifted |
+      | unit-implicated                          | bar     | yes    |
+      | state-exception-report-unknown-lifts-bar | lift    |        |
+      | state-exception-report-unknown-holds     | suspend | no     |
+
+    Examples:
+      | made       | revoked    |
+      | 2015-03-01 |            |
+      | 2015-06-30 |            |
+      | 2015-03-01 | 2015-07-01 |
+      | 2014-07-01 |            |
+
+  @usc_22_2378d_b @usc_10_362_b @time
+  Scenario Outline: A determination whose report is unknown holds nothing where it would lift nothing
     Given these determinations:
       | id    | kind   | unit   | made   | reported | revoked   | consulted state | incidents   |
       | steps | <kind> | <unit> | <made> | unknown  | <revoked> | <consulted>     | <incidents> |
-    Then the unit `battalion` is <status> under the State law
+    Then the unit `battalion` is ineligible under the State law
+    And the findings for `battalion` under the State law are:
+      | rule            | effect | lifted |
+      | unit-implicated | bar    | no     |
 
     Examples:
-      | kind                  | unit      | made       | revoked    | consulted | incidents | status     |
-      | state-effective-steps | battalion | 2015-03-01 |            |           | killing   | suspended  |
-      | state-effective-steps | battalion | 2015-06-30 |            |           | killing   | suspended  |
-      | state-effective-steps | battalion | 2015-07-01 |            |           | killing   | ineligible |
-      | state-effective-steps | battalion | 2015-03-01 | 2015-06-30 |           | killing   | ineligible |
-      | state-effective-steps | battalion | 2015-03-01 | 2015-07-01 |           | killing   | suspended  |
-      | state-effective-steps | battalion | 2014-07-01 |            |           | killing   | suspended  |
-      | state-effective-steps | battalion | 2014-06-30 |            |           | killing   | ineligible |
-      | state-effective-steps | zone      | 2015-03-01 |            |           | killing   | ineligible |
-      | state-effective-steps | battalion | 2015-03-01 |            |           | beating   | ineligible |
-      | dod-corrective-steps  | battalion | 2015-03-01 |            | yes       | killing   | ineligible |
+      | kind                  | unit      | made       | revoked    | consulted | incidents |
+      | state-effective-steps | battalion | 2015-07-01 |            |           | killing   |
+      | state-effective-steps | battalion | 2015-03-01 | 2015-06-30 |           | killing   |
+      | state-effective-steps | battalion | 2014-06-30 |            |           | killing   |
+      | state-effective-steps | zone      | 2015-03-01 |            |           | killing   |
+      | state-effective-steps | battalion | 2015-03-01 |            |           | beating   |
+      | dod-corrective-steps  | battalion | 2015-03-01 |            | yes       | killing   |
 
   @usc_22_2378d_b @time
   Scenario: A determination made and reported on the as-of date lifts the bar that day
@@ -114,6 +132,12 @@ Feature: What a State determination lifts, and what one whose report is unknown 
       | unit      | status     |
       | battalion | ineligible |
       | outpost   | ineligible |
+    And the findings for `battalion` under the State law are:
+      | rule            | effect | lifted |
+      | unit-implicated | bar    | no     |
+    And the findings for `outpost` under the State law are:
+      | rule            | effect | lifted |
+      | unit-implicated | bar    | no     |
 
     Examples:
       | reported   |
