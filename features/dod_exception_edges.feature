@@ -144,3 +144,22 @@ Feature: What a DoD corrective-steps determination lifts
       | kind                  | made       | reported   |
       | dod-corrective-steps  | 2015-07-01 |            |
       | state-effective-steps | 2015-03-01 | 2015-03-10 |
+
+  @usc_10_362_b @usc_10_362_c @time
+  Scenario Outline: The emergency exception lets equipment go from the day it is made until it is revoked
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal | made   | revoked   | consulted state | emergency   |
+      | det | <kind> | battalion | trucks   | <made> | <revoked> | <consulted>     | <emergency> |
+    Then the proposal `trucks` is <outcome>
+    And the unit `battalion` is ineligible under the DoD law
+
+    Examples:
+      | kind          | made       | revoked    | consulted | emergency    | outcome               |
+      | dod-emergency | 2015-06-30 |            |           | humanitarian | approved-by-exception |
+      | dod-emergency | 2015-07-01 |            |           | humanitarian | rejected              |
+      | dod-emergency | 2015-03-01 | 2015-06-30 |           | humanitarian | rejected              |
+      | dod-emergency | 2015-03-01 | 2015-07-01 |           | humanitarian | approved-by-exception |
+      | dod-waiver    | 2015-03-01 |            | no        |              | rejected              |
