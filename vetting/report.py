@@ -7,7 +7,8 @@ from vetting import facts as factlib, provenance
 from vetting.decide import Report
 from vetting.errors import escape_hidden
 
-FORMAT = "vetting-report/1"
+# 2: a proposal held because its recipients are not identified is `held` (effect `hold`), no longer `suspended`
+FORMAT = "vetting-report/2"
 
 
 def to_json(report: Report) -> dict:
@@ -40,8 +41,12 @@ def dumps(data: dict) -> str:
 
 
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
-                "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
+                "approved": "green", "held": "blue", "approved-by-exception": "cyan", "waived": "magenta",
                 "rejected": "bold red", "not-covered": "dim"}
+
+
+# what an outcome word alone does not say
+OUTCOME_MEANING = {"held": "recipients not identified: a gap in the data, not a human-rights suspension"}
 
 
 def status_text(value: str):
