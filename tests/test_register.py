@@ -113,3 +113,27 @@ def test_a_bad_withholding_is_one_clear_error(run_cli, make_case, expect_error, 
     status, out, err = run_cli("validate", path)
     assert status == 2 and out == "" and err.startswith("error: ") and "Traceback" not in err
     assert "withheld_from_publication[0]" + (f".{field}" if field else "") in err and words in err, err
+
+
+def _only_a_hold(data):
+    """Nothing implicated; one State proposal whose recipients are not identified."""
+    data["information"] = []
+    data["proposals"].append({"id": "pooled", "title": "Pooled training", "funding": {"authority": "faa"},
+                              "kind": "training", "recipients": {"identified": False}, "sources": ["news"]})
+
+
+def test_held_is_said_in_every_format_and_fails_only_fail_on_suspended(run_cli, make_case):
+    path = make_case(_only_a_hold)
+    status, out, _ = run_cli("evaluate", path, "--as-of", AS_OF, "--format", "json")
+    assert json.loads(out)["format"] == "vetting-report/2"
+    assert {p["id"]: p["outcome"] for p in json.loads(out)["proposals"]}["pooled"] == "held"
+    meaning = "recipients not identified — a gap in the data, not a human-rights suspension"
+    for fmt in ("terminal", "markdown", "html"):
+        args = [] if fmt == "terminal" else ["--format", fmt]
+        status, out, _ = run_cli("evaluate", path, "--as-of", AS_OF, *args)
+        assert status == 0 and f"held: {meaning}" in " ".join(out.split()), fmt
+    status, out, _ = run_cli("explain", "pooled", path, "--as-of", AS_OF)
+    assert f"held under the state law ({meaning})" in " ".join(out.split())
+    assert run_cli("evaluate", path, "--as-of", AS_OF, "--fail-on", "barred")[0] == 0
+    status, _, err = run_cli("evaluate", path, "--as-of", AS_OF, "--fail-on", "suspended")
+    assert status == 3 and "pooled" in err

@@ -46,7 +46,7 @@ STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold 
 
 
 # what an outcome word alone does not say
-OUTCOME_MEANING = {"held": "recipients not identified: a gap in the data, not a human-rights suspension"}
+OUTCOME_MEANING = {"held": "recipients not identified — a gap in the data, not a human-rights suspension"}
 
 
 def status_text(value: str):
@@ -94,6 +94,8 @@ def render_terminal(report: Report, console) -> None:
                     [Column("proposal"), Column("law", True), Column("outcome", True), Column("because", True)],
                     [[subject(p.title, p.id), p.law or "none", status_text(p.outcome),
                       _reasons(p.findings, ("note", "covered"))] for p in report.proposals.values()])
+        for outcome in sorted({p.outcome for p in report.proposals.values()} & set(OUTCOME_MEANING)):
+            print_wrapped(console, f"{outcome}: {OUTCOME_MEANING[outcome]}", hang=2)
 
     if report.tasks:
         print_table(console, "Tasks", [Column(c, whole=True) for c in ("task", "law", "subject", "due", "citation")],

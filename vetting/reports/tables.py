@@ -73,7 +73,7 @@ def evaluation(report) -> Document:
                 Section("People", ["person", "id", *laws, "because"], people,
                         status_columns=tuple(range(2, 2 + len(laws)))),
                 Section("Proposals", ["proposal", "id", "law", "outcome", "because"], proposals,
-                        status_columns=(3,)),
+                        paragraphs=_outcome_meanings(report), status_columns=(3,)),
                 Section("Tasks", ["task", "law", "subject", "due", "citation"], tasks)]
     return Document(title, meta, [s for s in sections if s.rows], csv=_evaluation_csv(report),
                     case_id=case.info.id)
@@ -154,8 +154,18 @@ def whatif(result) -> Document:
                                 csv_rows))
 
 
+def _outcome_meanings(report) -> list:
+    from vetting.report import OUTCOME_MEANING
+
+    shown = {p.outcome for p in report.proposals.values()}
+    return [f"{outcome}: {meaning}." for outcome, meaning in OUTCOME_MEANING.items() if outcome in shown]
+
+
 def explanation(data: dict) -> Document:
-    state = (f"{data['outcome']} under the {data['law']} law" if data["kind"] == "proposal"
+    from vetting.report import OUTCOME_MEANING
+
+    meaning = f" ({OUTCOME_MEANING[data['outcome']]})" if data.get("outcome") in OUTCOME_MEANING else ""
+    state = (f"{data['outcome']} under the {data['law']} law{meaning}" if data["kind"] == "proposal"
              else "; ".join(f"{law}: {status}" for law, status in data["status"].items()))
     title = f"{data['name']} ({data['id']}) — as of {data['as_of']}"
     meta = [f"The {data['kind']} {data['id']}: {state}."]
