@@ -140,7 +140,8 @@ def register(report: Report) -> dict:
         withheld = [w for w in case.units[unit.id].withheld_from_publication if w.stands(report.as_of)]
         bars = {ref for f in live if f.effect == "bar" for ref in f.because if ref in case.information}
         if withheld:
-            sections["withheld"].append({**row, "withholding": _withholding(withheld[-1], report.as_of)})
+            latest = max(withheld, key=lambda w: w.on)  # the withholding in force: the most recent one
+            sections["withheld"].append({**row, "withholding": _withholding(latest, report.as_of)})
         elif any(_assessed_by(case.information[ref]) == "government" for ref in bars):
             sections["barred"].append(row)
         else:
