@@ -17,7 +17,7 @@ Feature: The U.S. assistance programs the article names
   @usc_22_2378d_d1 @unidentified
   Scenario: Assistance whose recipients are not named cannot be vetted and is held
     Given the as-of date is 2015-05-08
-    Then the proposal `merida-training-21-states` is suspended
+    Then the proposal `merida-training-21-states` is held
     And the finding for `merida-training-21-states` under the State law cites `usc-22-2378d-d1`
     And a task `identify-recipients` is open for `merida-training-21-states` under the State law
 
@@ -28,12 +28,12 @@ Feature: The U.S. assistance programs the article names
       | proposal                             | outcome     |
       | state-assistance-bn-102              | suspended   |
       | northcom-training-bn-102             | suspended   |
-      | merida-training-21-states            | suspended   |
-      | merida-federal-specialty-training    | suspended   |
+      | merida-training-21-states            | held        |
+      | merida-federal-specialty-training    | held        |
       | forensic-lab-equipment               | approved    |
-      | network-forensic-biometric-equipment | suspended   |
-      | doj-forensics-merida                 | suspended   |
-      | undercover-surveillance-equipment    | suspended   |
+      | network-forensic-biometric-equipment | held        |
+      | doj-forensics-merida                 | held        |
+      | undercover-surveillance-equipment    | held        |
       | bunker-support                       | suspended   |
       | plataforma-mexico-c4                 | suspended   |
       | direct-arms-sales-2014               | not-covered |

@@ -64,7 +64,7 @@ def step(*keywords: str, pattern: str):
 LAW = r"(?P<law>the State law|the DoD law|both laws)"
 ONE_LAW = r"(?P<law>the State law|the DoD law)"
 STATUS = r"(?P<status>" + "|".join(UNIT_STATUSES) + r")"
-OUTCOME = r"(?P<outcome>approved-by-exception|approved by exception|not-covered|not covered|approved|suspended|rejected|waived)"
+OUTCOME = r"(?P<outcome>approved-by-exception|approved by exception|not-covered|not covered|approved|suspended|held|rejected|waived)"
 ID = r"`(?P<{}>[^`]+)`"
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 LAWS_OF = {"the State law": ("state",), "the DoD law": ("dod",), "both laws": ("state", "dod")}

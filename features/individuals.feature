@@ -97,5 +97,5 @@ Feature: Individuals — personally implicated, or serving in a barred unit
       | id     | authority | kind     | people  |
       | course | faa       | training | retired |
     Then the person `retired` is eligible under the State law
-    And the proposal `course` is suspended
+    And the proposal `course` is held
     And a task `identify-recipient-unit` is open for `retired` under the State law

@@ -30,7 +30,7 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
     Then the unit `police` is suspended under the State law
     And the finding for `police` under the State law cites `pl-110-161-651`
     And no finding for `police` under the State law cites `usc-22-2378d-d6`
-    And the proposal `pooled` is suspended
+    And the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `pl-110-161-651`
     And the open tasks are exactly:
       | kind                | subject | law   |
@@ -46,10 +46,10 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
       | id     | sources | kind      | identified | barred list given | written agreement |
       | pooled | incle   | equipment | no         | 2022-06-01        | 2023-01-15        |
     When the as-of date is 2022-03-14
-    Then the proposal `pooled` is suspended
+    Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-d1`
     When the as-of date is 2022-05-31
-    Then the proposal `pooled` is suspended
+    Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-c1`
     And the open tasks are exactly:
       | kind                  | subject | law   |
@@ -58,7 +58,7 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
     When the as-of date is 2022-06-01
     Then the proposal `pooled` is approved
     When the as-of date is 2023-01-14
-    Then the proposal `pooled` is suspended
+    Then the proposal `pooled` is held
     And the open tasks are exactly:
       | kind                     | subject | law   |
       | obtain-written-agreement | pooled  | State |
@@ -74,7 +74,7 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
     When the as-of date is 2022-12-30
     Then the proposal `pooled` is approved
     When the as-of date is 2022-12-31
-    Then the proposal `pooled` is suspended
+    Then the proposal `pooled` is held
     And a task `obtain-written-agreement` is open for `pooled` under the State law
 
   @usc_22_2378d_c @usc_22_2378d_a

@@ -3,7 +3,8 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
   When there is information of a gross violation but the unit is not identified, the Secretary of State must
   seek to identify it: a task, never a silent pass. If the sources name the force, that force and every unit
   under it are suspended (never barred) until the unit is identified — our reading. Assistance whose recipients
-  are not identified cannot be vetted: it is held and a task asks to identify them.
+  are not identified cannot be vetted: it is `held` — a gap in the data, not a human-rights suspension — and a
+  task asks to identify them.
 
   Background:
     Given both laws apply
@@ -61,14 +62,16 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
     And the unit `federal` is suspended under the DoD law
 
   @usc_22_2378d_d6 @usc_22_2378d_a
-  Scenario: Assistance to the force is held until the unit is identified
+  Scenario: Assistance to the force is suspended (a human-rights suspension, not a data hold) until the unit is identified
     Given this information:
       | id     | incident | received   | assessment | assessed on |
       | report | massacre | 2015-04-15 | credible   | 2015-05-01  |
     And these proposals:
       | id       | authority | kind      | units  |
       | software | faa       | equipment | region |
-    Then the proposal `software` is suspended
+    Then the outcomes are:
+      | proposal | outcome   |
+      | software | suspended |
     And no task `inform-foreign-government` is open
 
   @usc_22_2378d_d6 @credible_information
@@ -80,7 +83,7 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
     And the unit `federal` is eligible under both laws
 
   @usc_22_2378d_d1 @usc_10_362_a1
-  Scenario: Assistance whose recipients are not identified is held, and a task asks to identify them
+  Scenario: Assistance whose recipients are not identified is held for the data, not suspended, and a task asks to identify them
     Given these proposals:
       | id          | sources   | channel | kind      | identified |
       | state-train | faa       |         | training  | no         |
@@ -88,8 +91,8 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
       | sales       | purchaser | fms     | equipment | no         |
     Then the outcomes are:
       | proposal    | outcome     |
-      | state-train | suspended   |
-      | dod-train   | suspended   |
+      | state-train | held        |
+      | dod-train   | held        |
       | sales       | not-covered |
     And the open tasks are exactly:
       | kind                | subject     | law   |

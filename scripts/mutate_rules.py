@@ -69,7 +69,7 @@ SUITE = ["tests/test_reference.py", "tests/test_mexico_decisions.py", "tests/tes
          "tests/test_decide.py", "tests/test_whatif.py", "tests/test_explain.py", "tests/test_report_formats.py"]
 MAX_REPLACEMENTS = 3  # other values tried for one equality literal
 DATE_OPERATORS = {"at_most": "before", "before": "at_most", "at_least": "after", "after": "at_least"}
-EFFECT_FAMILIES = [("bar", "suspend", "lift", "note"), ("covered", "not-covered"), ("except", "waive", "note")]
+EFFECT_FAMILIES = [("bar", "suspend", "hold", "lift", "note"), ("covered", "not-covered"), ("except", "waive", "note")]
 
 
 def vocabulary() -> dict:

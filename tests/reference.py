@@ -9,9 +9,10 @@ Vocabulary used below:
 
 - an *item* is an information item; its grounds are `bar` and/or `suspend` (section "Grounds");
 - a *ground* is a pair (implicated subject, item id): `("unit", unit_id, item_id)` when a unit is implicated,
-  `("person", person_id, item_id)` for a person's own implication, and `("proposal", proposal_id, None)` for
-  the suspension of a proposal whose recipients are not identified (nothing can lift that one);
-- a *finding* is (effect, ground), effect `bar` or `suspend`; a ground is lifted under one law or not.
+  `("person", person_id, item_id)` for a person's own implication;
+- a *finding* is (effect, ground), effect `bar` or `suspend`; a ground is lifted under one law or not;
+- a *hold* is a proposal whose recipients (or a recipient's unit) are not identified: a gap in the data, not a
+  finding about anyone, never lifted, outcome `held` unless a bar or suspension is stricter.
 
 Readings chosen where docs/decisions.md leaves room (the engine agrees with each):
 
@@ -42,7 +43,7 @@ SECOND_TIER = frozenset({"cruel-inhuman-degrading-treatment", "prolonged-detenti
 DOD_FULL_COVERAGE = dt.date(2014, 1, 17)  # "before 2014-01-17, training only"
 
 STRICTNESS = {"eligible": 0, "remediated": 1, "suspended": 2, "ineligible": 3}
-OUTCOME_STRICTNESS = {"approved": 0, "approved-by-exception": 1, "suspended": 2, "rejected": 3}
+OUTCOME_STRICTNESS = {"approved": 0, "approved-by-exception": 1, "held": 2, "suspended": 3, "rejected": 4}
 
 
 def _covers(period, day: dt.date) -> bool:
@@ -157,7 +158,7 @@ def _covering(case, det, ground: tuple) -> bool:
 def is_lifted(case, ground: tuple, law: str, as_of: dt.date, direct_bars: set) -> bool:
     """Whether an exception about the implicated unit lifts this ground under this law. `direct_bars`: the grounds
     that are bars carried directly by their unit (a determination whose report is unknown lifts only those)."""
-    if ground[0] != "unit":  # a person's own implication, or unidentified recipients: never lifted
+    if ground[0] != "unit":  # a person's own implication: never lifted
         return False
     incident = case.information[ground[2]].incident
     for det in case.determinations.values():
@@ -200,7 +201,7 @@ def _by(day, as_of: dt.date) -> bool:
     """A dated act done on or before D."""
     return day is not None and day <= as_of
 # "a proposal paid from the funds of both laws goes ahead only as far as each law lets it: the strictest outcome"
-COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "suspended", "rejected")
+COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "held", "suspended", "rejected")
 
 
 def proposal_laws(proposal) -> list:
@@ -370,19 +371,20 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
         if not covered_under(proposal, law, as_of):
             return "not-covered"
         findings = set()
+        held = False  # "recipients not identified ... -> held", below a bar or a suspension
         recipients = proposal.recipients
         if not recipients.identified:
             if law == "dod" or as_of < STATE_2022:
-                findings.add(("suspend", ("proposal", pid, None)))
+                held = True
                 tasks.add(("identify-recipients", law, pid, None))
             else:
                 # "(c)(1): until the list of barred units has been given, and from 2022-12-31 the written agreement
                 # concluded, the assistance is held"
                 if not _by(recipients.barred_list_given, as_of):
-                    findings.add(("suspend", ("proposal", pid, None)))
+                    held = True
                     tasks.add(("give-barred-unit-list", "state", pid, None))
                 if as_of >= WRITTEN_AGREEMENT and not _by(recipients.written_agreement, as_of):
-                    findings.add(("suspend", ("proposal", pid, None)))
+                    held = True
                     tasks.add(("obtain-written-agreement", "state", pid, None))
         for uid in recipients.units:
             findings |= unit_found(uid, law)
@@ -392,7 +394,7 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
             findings |= person_found(person_id, law)
             if not any(_covers(p, as_of) for p in case.people[person_id].postings):
                 # his unit must be vetted too, and the case places him in none on D: held, never lifted
-                findings.add(("suspend", ("proposal", pid, person_id)))
+                held = True
                 tasks.add(("identify-recipient-unit", law, person_id, None))
         if any(uid in barred_below[law] for uid in recipients.units):
             # a unit barred in its own right below a recipient formation: keep the assistance from it
@@ -414,8 +416,11 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
             return "waived"
         if law == "dod" and emergency:
             return "approved-by-exception"
+        status = status_of(findings, lifted[law])
+        if held and status in ("eligible", "remediated"):
+            return "held"
         return {"eligible": "approved", "remediated": "approved-by-exception", "suspended": "suspended",
-                "ineligible": "rejected"}[status_of(findings, lifted[law])]
+                "ineligible": "rejected"}[status]
 
     proposals = {}
     for pid, proposal in case.proposals.items():

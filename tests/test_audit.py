@@ -120,3 +120,18 @@ def test_the_audit_runs_on_the_imported_data_with_the_hand_written_case():
     to_police = {p["id"] for p in rows if p["recipients"].get("units") == ["mx-federal-police"]}
     assert len(to_police) == 234
     assert training == {pid: {("mx-federal-police", "suspended")} for pid in to_police}
+
+
+def test_a_record_held_because_a_recipients_unit_is_unknown_is_counted_apart(make_case, run_cli):
+    def retired(data):
+        data["people"].append({"id": "retired", "name": "a retired man", "sources": ["news"],
+                               "postings": [{"unit": "battalion", "from": "2010-01-01", "to": "2013-12-31",
+                                             "sources": ["news"]}]})
+        data["proposals"].append({"id": "course", "title": "A course", "funding": {"authority": "faa"},
+                                  "kind": "training", "recipients": {"people": ["retired"]}, "sources": ["news"]})
+    status, out, err = run_cli("audit", make_case(retired), "--as-of", "2015-06-01", "--format", "json")
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["held"] == 1 and "course" not in [h["id"] for h in data["hits"]]
+    status, out, _ = run_cli("audit", make_case(retired), "--as-of", "2015-06-01")
+    assert "1 held (a recipient's unit not known)" in out

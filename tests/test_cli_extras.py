@@ -97,7 +97,7 @@ def test_two_case_folders_are_two_cases(tmp_path, run_cli, expect_error):
     assert [r["cases"][0]["id"] for r in data["reports"]] == ["mini", "mexico-2015"]
     code, out, _ = run_cli("register", tmp_path / "mini", tmp_path / "mexico", "--as-of", "2015-05-08",
                            "--format", "csv")
-    assert out.splitlines()[0].startswith("case,id,name")
+    assert out.splitlines()[0].startswith("case,section,id,name")
     assert {line.split(",")[0] for line in out.splitlines()[1:]} == {"mini", "mexico-2015"}
     expect_error(run_cli("explain", "bn", tmp_path / "mini", tmp_path / "mexico"), None, None, None,
                  "`explain` takes one case, and 2 are given")

@@ -91,7 +91,7 @@ def test_the_json_report_keeps_the_contract(capsys):
     data = json.loads(capsys.readouterr().out)
     assert list(data)[:10] == ["format", "as_of", "laws", "rule_set", "cases", "hypotheses", "units", "people",
                                "proposals", "tasks"]
-    assert data["format"] == "vetting-report/1"
+    assert data["format"] == "vetting-report/2"
     assert data["as_of"] == "2015-05-31"
     assert data["laws"] == ["state", "dod"]
     assert data["cases"][0]["id"] == "mini" and len(data["cases"][0]["sha256"]) == 64

@@ -40,8 +40,12 @@ def test_explain_prints_quotes_in_the_terminal(capsys):
 
 def test_the_register_lists_barred_and_suspended_units_only(capsys):
     data = register(evaluate(MINI, "2015-05-31", hypotheses=[HYP / "commander-implicated.yaml"]))
-    assert [(u["id"], u["status"]["state"]) for u in data["units"]] == [
-        ("zone", "ineligible"), ("bn", "ineligible"), ("fp", "suspended"), ("fp-1", "suspended")]
-    assert data["units"][1]["information"] == ["nc", "zc-info"]
+    # no assessment in the mini case says it is the government's: the bars are the analysts' reading
+    assert data["barred"] == [] and data["withheld"] == []
+    assert [(u["id"], u["status"]["state"]) for u in data["assessments"]] == [("zone", "ineligible"),
+                                                                               ("bn", "ineligible")]
+    assert [(u["id"], u["status"]["state"]) for u in data["suspended"]] == [("fp", "suspended"), ("fp-1", "suspended")]
+    assert data["assessments"][1]["information"] == ["nc", "zc-info"]
     assert main(["register", str(MINI), "--as-of", "2014-06-01", "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["units"] == []
+    empty = json.loads(capsys.readouterr().out)
+    assert [empty[s] for s in ("barred", "assessments", "withheld", "suspended")] == [[], [], [], []]

@@ -451,7 +451,7 @@ def test_regression_no_identify_recipients_task_for_a_proposal_not_covered(decid
                                            "people": {}, "proposals": {"dod-equipment": "not-covered"},
                                            "tasks": set()}
     assert decide(case, D(2014, 6, 1)) == {"units": {"zone": {"state": "eligible", "dod": "eligible"}},
-                                           "people": {}, "proposals": {"dod-equipment": "suspended"},
+                                           "people": {}, "proposals": {"dod-equipment": "held"},
                                            "tasks": {("identify-recipients", "dod", "dod-equipment", None)}}
 
 

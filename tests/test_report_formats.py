@@ -100,9 +100,9 @@ def test_explain_in_html_quotes_the_source_and_links_the_statute(capsys):
 @pytest.mark.parametrize("command, header, row", [
     ("evaluate", ["kind", "id", "name", "law", "status", "personnel", "rules", "because"],
      ["unit", "mx-zone-22", "22nd Military Zone", "state", "eligible", "10000", "", ""]),
-    ("register", ["id", "name", "personnel", "state", "dod", "rules", "information"],
-     ["mx-zone-22", "22nd Military Zone", "10000", "ineligible", "ineligible", "unit-implicated",
-      "tlatlaya-zone-commander-implicated"]),
+    ("register", ["section", "id", "name", "personnel", "state", "dod", "rules", "information", "withheld"],
+     ["assessments", "mx-zone-22", "22nd Military Zone", "10000", "ineligible", "ineligible", "unit-implicated",
+      "tlatlaya-zone-commander-implicated", ""]),
     ("whatif", ["kind", "id", "name", "law", "before", "after", "personnel", "rules"],
      ["unit", "mx-zone-22", "22nd Military Zone", "state", "eligible", "ineligible", "10000", "unit-implicated"]),
     ("explain", ["law", "effect", "lifted", "rule", "title", "citation", "url", "fact kind", "fact"],

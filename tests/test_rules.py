@@ -110,7 +110,7 @@ def test_duplicate_rule_ids_are_refused(tmp_path):
 
 
 def test_effect_vocabulary_is_closed():
-    assert set(EFFECTS) == {"bar", "suspend", "lift", "lapse", "covered", "not-covered", "except", "waive", "note"}
+    assert set(EFFECTS) == {"bar", "suspend", "lift", "lapse", "covered", "not-covered", "except", "waive", "note", "hold"}
 
 
 def test_two_versions_of_the_rule_set_run_side_by_side(tmp_path):

@@ -132,9 +132,10 @@ def test_paths_given_on_the_command_line_override_the_recorded_ones(run_cli, tmp
 
 @pytest.mark.parametrize("content, line, field, words", [
     ("not json", 1, None, "the report is not valid JSON"),
-    ('{"format": "vetting-whatif/1"}', None, "format", "expected a `vetting-report/1` report, not `vetting-whatif/1`"),
-    ("[]", None, "format", "expected a `vetting-report/1` report, not this"),
-    ('{"format": "vetting-report/1", "as_of": "2015-05-08"}', None, "laws", "does not record its input files"),
+    ('{"format": "vetting-whatif/2"}', None, "format", "expected a `vetting-report/2` report, not `vetting-whatif/2`"),
+    ("[]", None, "format", "expected a `vetting-report/2` report, not this"),
+    ('{"format": "vetting-report/1"}', None, "format", "was written before a proposal held for unidentified"),
+    ('{"format": "vetting-report/2", "as_of": "2015-05-08"}', None, "laws", "does not record its input files"),
 ])
 def test_what_is_not_a_report_is_bad_input(run_cli, expect_error, tmp_path, content, line, field, words):
     path = tmp_path / "report.json"

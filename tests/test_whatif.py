@@ -41,7 +41,7 @@ def test_whatif_json_has_the_contract_keys(capsys):
     data = json.loads(capsys.readouterr().out)
     assert list(data) == ["format", "baseline", "hypothesis", "changes", "personnel_newly_barred",
                           "personnel_newly_barred_detail"]
-    assert data["format"] == "vetting-whatif/1"
+    assert data["format"] == "vetting-whatif/2"
     assert [{k: h[k] for k in ("id", "title")} for h in data["hypothesis"]["hypotheses"]] == [
         {"id": "state-remediation", "title": "State determines and reports effective steps for the battalion"}]
     assert {"kind": "unit", "id": "bn", "name": "Battalion", "law": "state", "before": "suspended",

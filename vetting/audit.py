@@ -9,7 +9,8 @@ docs/importers.md) and judges every proposal (an assistance record):
   record's law (State for a record no Leahy law covers: the question is whether aid reached an implicated unit);
   each hit carries the findings, their information, and each cited source with its quotes and how it is
   verified;
-- records whose recipients are not identified cannot be vetted: counted apart, never a hit.
+- records whose recipients are not identified cannot be vetted: counted apart, never a hit; so are judged
+  records `held` because a recipient's unit is not known (a gap in the data, not a human-rights finding).
 Totals by program and fiscal year (1 October – 30 September) sum the hits' amounts and trainees.
 """
 from __future__ import annotations
@@ -51,7 +52,7 @@ def audit(cases, as_of=None, each_record: bool = False, laws="both", rules=None)
         else:
             day = as_of
         groups.setdefault(day, []).append(pid)
-    hits = []
+    hits, held = [], 0
     for day in sorted(groups, key=lambda d: (d is None, d)):
         sub = replace(case, proposals={pid: case.proposals[pid] for pid in groups[day]})
         report = evaluate(sub, day or dt.date.today(), laws, (), rules)
@@ -59,11 +60,14 @@ def audit(cases, as_of=None, each_record: bool = False, laws="both", rules=None)
             hit = _hit(case, report, case.proposals[pid])
             if hit:
                 hits.append(hit)
+            elif pid in report.proposals and report.proposals[pid].outcome == "held":
+                held += 1
     hits.sort(key=lambda h: (h["date"], h["id"]))
     return {"format": FORMAT, "case": case.info.id,
             "mode": "as of each record's own date" if each_record else f"as of {report_day(as_of)}",
             "records": len(case.proposals), "judged": sum(len(v) for v in groups.values()),
-            "unidentified": len(unidentified), "undated": len(undated), "hits": hits, "totals": _totals(hits)}
+            "unidentified": len(unidentified), "held": held, "undated": len(undated), "hits": hits,
+            "totals": _totals(hits)}
 
 
 def report_day(as_of) -> str:
@@ -156,8 +160,8 @@ def _md(text) -> str:
 def to_markdown(data: dict) -> str:
     lines = [f"# Aid audit — {_md(data['case'])} — {_md(data['mode'])}", "",
              f"{data['records']} assistance records: {data['judged']} judged, {data['unidentified']} with "
-             f"recipients not identified (cannot be vetted), {data['undated']} undated; "
-             f"**{len(data['hits'])} to a barred or suspended recipient**.", ""]
+             f"recipients not identified (cannot be vetted), {data['held']} held (a recipient's unit not known), "
+             f"{data['undated']} undated; **{len(data['hits'])} to a barred or suspended recipient**.", ""]
     if data["hits"]:
         lines += ["| record | date | program | amount (USD) | recipient | status | information | source and quote |",
                   "|---|---|---|---|---|---|---|---|"]
@@ -183,8 +187,8 @@ def render_terminal(data: dict, console) -> None:
 
     console.print(f"[bold]Aid audit[/bold] — {escape(data['case'])} — {escape(data['mode'])}")
     console.print(f"{data['records']} assistance records: {data['judged']} judged, {data['unidentified']} with "
-                  f"recipients not identified (cannot be vetted), {data['undated']} undated; "
-                  f"[bold]{len(data['hits'])} to a barred or suspended recipient[/bold]")
+                  f"recipients not identified (cannot be vetted), {data['held']} held (a recipient's unit not "
+                  f"known), {data['undated']} undated; [bold]{len(data['hits'])} to a barred or suspended recipient[/bold]")
     for hit in data["hits"]:
         amount = "" if hit["amount"] is None else f", ${hit['amount']:,.0f}"
         console.print(f"\n[bold]{escape(hit['title'])}[/bold] ({escape(hit['id'])}) — {hit['date']}, "

@@ -352,6 +352,31 @@ class ParentLink(Sourced, Period):
     chain: Chain = Field(Chain.command, validate_default=True)  # validated: the value, not the member
 
 
+class Withholding(Sourced):
+    """A unit barred but left off the public list of 22 U.S.C. 2378d(d)(7), with the ground and the report."""
+
+    on: Date = Field(description="the day the unit was withheld from publication")
+    until: LateDate | None = Field(None, description="the day it was published after all (absent: still withheld)")
+    ground: Literal["national-security"] = Field(
+        description="since the 2022 amendment, the only ground: the Secretary determined, case by case, that "
+                    "disclosure is not in the U.S. national-security interest")
+    justification: str | None = Field(None, min_length=3, description="the detailed justification, as reported")
+    reported: LateDate | Literal["unknown"] | None = Field(
+        None, description="when the determination and its justification were reported to the appropriate "
+                          "committees; `unknown` when the sources do not say (absent: not reported)")
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.until and self.until < self.on:
+            raise ValueError(f"`until` ({self.until}) is before `on` ({self.on})")
+        if isinstance(self.reported, dt.date) and self.reported < self.on:
+            raise ValueError(f"`reported` ({self.reported}) is before `on` ({self.on})")
+        return self
+
+    def stands(self, day: dt.date) -> bool:
+        return self.on <= day and (self.until is None or day < self.until)
+
+
 class Unit(Sourced):
     id: Id
     name: str = Field(min_length=1)
@@ -366,6 +391,9 @@ class Unit(Sourced):
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
     personnel: int | None = Field(None, ge=0, strict=True)  # strict: `true` is not 1
     parents: list[ParentLink] = Field(default_factory=list)
+    withheld_from_publication: list[Withholding] = Field(
+        default_factory=list, description="each time the unit was left off the public list of barred units "
+                                          "(22 U.S.C. 2378d(d)(7)), and why")
 
     @model_validator(mode="after")
     def _formed_before_dissolved(self):
@@ -433,6 +461,10 @@ class Assessment(Model):
     status: AssessmentStatus
     on: Date | None = Field(None, description="when the assessment was made; required unless pending")
     by: str | None = None
+    made_by: Literal["government", "analyst"] | None = Field(
+        None, description="whose assessment it is: `government` (a U.S. government assessment the sources "
+                          "record) or `analyst` (the case authors' own reading); absent: the analysts' — the "
+                          "register lists as barred by the government only what the case shows it found")
     basis: str | None = None
     second_tier: SecondTierReview | None = Field(
         None, description="for second-tier violations: whether the review found the violation gross")

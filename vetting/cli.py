@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
                                    "rule files it records (by sha256) and compare every decision. Exit status: 0 the "
                                    "same inputs and decisions, 3 not the same (a file changed, missing or new, or a "
                                    "decision differs), 2 bad input or usage, 1 internal error.")
-    p.add_argument("report", type=_given, help="a JSON report (`vetting-report/1`)")
+    p.add_argument("report", type=_given, help="a JSON report (`vetting-report/2`)")
     p.add_argument("--case", action="append", default=None, type=_given, metavar="CASE",
                    help="a case file or folder, instead of those the report records (repeatable)")
     p.add_argument("--with", dest="hypotheses", action="append", default=None, metavar="HYPOTHESIS", type=_given,
@@ -190,7 +190,7 @@ FORMATS = ("terminal", "json", "markdown", "html", "csv")
 def _fail_on_argument(p) -> None:
     p.add_argument("--fail-on", dest="fail_on", choices=("barred", "suspended"), default=None, action=_Once,
                    help="exit with status 3 (after the report) when a unit or person is ineligible or a proposal "
-                        "rejected (barred), or also suspended (suspended): for CI")
+                        "rejected (barred), or also suspended or held for unidentified recipients (suspended): for CI")
 
 
 def _output_arguments(p) -> None:
@@ -304,7 +304,9 @@ def _verdict(args, reports) -> int:
     if not args.fail_on:
         return 0
     statuses = {"ineligible"} if args.fail_on == "barred" else {"ineligible", "suspended"}
-    outcomes = {"rejected"} if args.fail_on == "barred" else {"rejected", "suspended"}
+    # `suspended` also fails on a proposal held for unidentified recipients: it was `suspended` before the two
+    # were told apart, and a CI check must not start passing what it stopped
+    outcomes = {"rejected"} if args.fail_on == "barred" else {"rejected", "suspended", "held"}
     found = [f"{r.case.info.id}: {sid}" for r in reports
              for sid, subject in (*r.units.items(), *r.people.items()) if statuses & set(subject.status.values())]
     found += [f"{r.case.info.id}: {pid}" for r in reports for pid, p in r.proposals.items() if p.outcome in outcomes]

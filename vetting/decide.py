@@ -6,8 +6,9 @@ conclude findings; the combining below is fixed and small (docs/decisions.md):
 - unit or person, per law: an unlifted `bar` -> ineligible; else an unlifted `suspend` -> suspended;
   else a bar or suspension lifted by an exception -> remediated; else eligible.
 - proposal, under its law: `not-covered` -> not-covered; else a waiver -> waived; else an emergency exception
-  -> approved-by-exception; else an unlifted bar -> rejected; an unlifted suspension -> suspended; else if any
-  bar or suspension was lifted -> approved-by-exception; else approved.
+  -> approved-by-exception; else an unlifted bar -> rejected; an unlifted suspension -> suspended; else a `hold`
+  (recipients not identified: a gap in the data, not a human-rights finding) -> held; else if any bar or
+  suspension was lifted -> approved-by-exception; else approved.
 
 A bar or suspension is lifted when a `lift` finding under the same law names the same ground (the implicated
 unit or person and the information): the lift follows the ground to every unit, person and proposal it reached.
@@ -26,10 +27,10 @@ from vetting.load import Case, apply_hypotheses, load_case
 from vetting.ruleset import LAWS, RuleSet, load_ruleset
 
 UNIT_STATUSES = ("eligible", "suspended", "ineligible", "remediated")
-OUTCOMES = ("approved", "suspended", "rejected", "approved-by-exception", "waived", "not-covered")
+OUTCOMES = ("approved", "held", "suspended", "rejected", "approved-by-exception", "waived", "not-covered")
 RESTRICTIVE = ("bar", "suspend")
 # a proposal paid from the funds of both laws goes ahead only as far as each law lets it: the strictest outcome
-COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "suspended", "rejected")
+COMBINED = ("not-covered", "approved", "approved-by-exception", "waived", "held", "suspended", "rejected")
 
 
 @dataclass(frozen=True)
@@ -391,6 +392,8 @@ def _outcome(pid: str, found: list, ruleset: RuleSet) -> str:
         return "rejected"
     if live:
         return "suspended"
+    if "hold" in effects:  # recipients not identified: nothing to lift, the data must be completed
+        return "held"
     if any(f.effect in RESTRICTIVE for f in found):
         return "approved-by-exception"
     return "approved"

@@ -32,7 +32,7 @@ from vetting.errors import InputError, did_you_mean, field_path
 
 FORMAT = "vetting-test/1"
 Status = Literal["eligible", "suspended", "ineligible", "remediated"]
-Outcome = Literal["approved", "suspended", "rejected", "approved-by-exception", "waived", "not-covered"]
+Outcome = Literal["approved", "held", "suspended", "rejected", "approved-by-exception", "waived", "not-covered"]
 
 
 class PerLaw(Model):

@@ -88,7 +88,10 @@ def render_terminal(data: dict, console) -> None:
 
     from vetting.reports.layout import print_wrapped
 
-    state = (f"{data['outcome']} under the {data['law']} law" if data["kind"] == "proposal"
+    from vetting.report import OUTCOME_MEANING
+
+    meaning = f" ({OUTCOME_MEANING[data['outcome']]})" if data.get("outcome") in OUTCOME_MEANING else ""
+    state = (f"{data['outcome']} under the {data['law']} law{meaning}" if data["kind"] == "proposal"
              else ", ".join(f"{law}: {status}" for law, status in data["status"].items()))
     print_wrapped(console, Text(data["name"], style="bold")
                   + Text(f" ({data['id']}, {data['kind']}) as of {data['as_of']}: {state}"), hang=2)

@@ -7,7 +7,8 @@ from vetting import facts as factlib, provenance
 from vetting.decide import Report
 from vetting.errors import escape_hidden
 
-FORMAT = "vetting-report/1"
+# 2: a proposal held because its recipients are not identified is `held` (effect `hold`), no longer `suspended`
+FORMAT = "vetting-report/2"
 
 
 def to_json(report: Report) -> dict:
@@ -40,8 +41,12 @@ def dumps(data: dict) -> str:
 
 
 STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
-                "approved": "green", "approved-by-exception": "cyan", "waived": "magenta",
+                "approved": "green", "held": "blue", "approved-by-exception": "cyan", "waived": "magenta",
                 "rejected": "bold red", "not-covered": "dim"}
+
+
+# what an outcome word alone does not say
+OUTCOME_MEANING = {"held": "recipients not identified — a gap in the data, not a human-rights suspension"}
 
 
 def status_text(value: str):
@@ -89,6 +94,8 @@ def render_terminal(report: Report, console) -> None:
                     [Column("proposal"), Column("law", True), Column("outcome", True), Column("because", True)],
                     [[subject(p.title, p.id), p.law or "none", status_text(p.outcome),
                       _reasons(p.findings, ("note", "covered"))] for p in report.proposals.values()])
+        for outcome in sorted({p.outcome for p in report.proposals.values()} & set(OUTCOME_MEANING)):
+            print_wrapped(console, f"{outcome}: {OUTCOME_MEANING[outcome]}", hang=2)
 
     if report.tasks:
         print_table(console, "Tasks", [Column(c, whole=True) for c in ("task", "law", "subject", "due", "citation")],
@@ -100,25 +107,71 @@ def _figure(personnel) -> str:
     return f"{personnel:,}" if personnel is not None else ""
 
 
-REGISTER_FORMAT = "vetting-register/1"
-BARRED = ("ineligible", "suspended")
+# 2: the public list apart from suspended units, held proposals, the analysts' own readings and withheld units
+REGISTER_FORMAT = "vetting-register/2"
+REGISTER_SECTIONS = {
+    "barred": "Barred units: the public list (22 U.S.C. 2378d(d)(7))",
+    "assessments": "Ineligible by the analysts' reading: no government assessment in the case",
+    "withheld": "Barred units withheld from publication",
+    "suspended": "Suspended units: assistance held pending assessment, review or identification of the unit",
+    "held": "Proposals held: recipients not identified (a gap in the data, not a human-rights suspension)",
+}
 
 
 def register(report: Report) -> dict:
-    """The register of units barred or suspended on the as-of date, with the information behind each."""
-    rows = []
+    """The register as of D: the (d)(7) public list of barred units, and apart from it the units barred only by
+    the analysts' reading, the barred units withheld from publication, the suspended units and the held
+    proposals. Which section a unit falls in is data work on the decided statuses (docs/decisions.md,
+    "The register"): the rules decide the statuses."""
+    case, laws = report.case, report.laws
+    sections: dict = {name: [] for name in REGISTER_SECTIONS}
     for unit in report.units.values():
-        if not any(unit.status[law] in BARRED for law in report.laws):
+        barred = any(unit.status[law] == "ineligible" for law in laws)
+        if not barred and not any(unit.status[law] == "suspended" for law in laws):
             continue
         live = [f for f in unit.findings if f.effect in ("bar", "suspend") and not f.lifted]
-        information = sorted({ref for f in live for ref in f.because if ref in report.case.information})
-        rows.append({"id": unit.id, "name": unit.name, "personnel": report.case.units[unit.id].personnel,
-                     "status": unit.status, "rules": sorted({f.rule for f in live}), "information": information})
-    return {"format": REGISTER_FORMAT, "as_of": report.as_of.isoformat(), "laws": list(report.laws),
+        information = sorted({ref for f in live for ref in f.because if ref in case.information})
+        row = {"id": unit.id, "name": unit.name, "personnel": case.units[unit.id].personnel,
+               "status": unit.status, "rules": sorted({f.rule for f in live}), "information": information,
+               "assessed_by": sorted({_assessed_by(case.information[ref]) for ref in information})}
+        if not barred:
+            sections["suspended"].append(row)
+            continue
+        withheld = [w for w in case.units[unit.id].withheld_from_publication if w.stands(report.as_of)]
+        bars = {ref for f in live if f.effect == "bar" for ref in f.because if ref in case.information}
+        if withheld:
+            latest = max(withheld, key=lambda w: w.on)  # the withholding in force: the most recent one
+            sections["withheld"].append({**row, "withholding": _withholding(latest, report.as_of)})
+        elif any(_assessed_by(case.information[ref]) == "government" for ref in bars):
+            sections["barred"].append(row)
+        else:
+            sections["assessments"].append(row)
+    sections["held"] = [{"id": p.id, "title": p.title, "law": p.law, "outcome": p.outcome,
+                         "rules": sorted({f.rule for f in p.findings if f.effect == "hold"})}
+                        for p in report.proposals.values() if p.outcome == "held"]
+    return {"format": REGISTER_FORMAT, "as_of": report.as_of.isoformat(), "laws": list(laws),
             "rule_set": {"name": report.rules.info.name, "version": report.rules.info.version,
                          "sha256": report.rules.sha256},
-            "cases": [{"id": report.case.info.id, "sha256": report.case.sha256}],
-            "hypotheses": [h.id for h in report.case.hypotheses], "units": rows}
+            "cases": [{"id": case.info.id, "sha256": case.sha256}],
+            "hypotheses": [h.id for h in case.hypotheses], **sections}
+
+
+def _assessed_by(item) -> str:
+    """`government` or `analyst`: an assessment that does not say is the analysts' (docs/case-format.md)."""
+    return item.assessment.made_by or "analyst"
+
+
+def _withholding(w, as_of) -> dict:
+    reported = w.reported if w.reported in (None, "unknown") or w.reported <= as_of else None
+    out = {"on": w.on.isoformat(), "ground": w.ground, "justification": w.justification,
+           "reported": reported if reported in (None, "unknown") else reported.isoformat(),
+           "sources": [c.source for c in w.sources]}
+    if reported is None:  # said, not judged: the case records what the government did
+        out["note"] = ("not reported to the committees by this date: 2378d(d)(7) withholds a name only on a "
+                       "determination reported with a detailed justification")
+    elif reported == "unknown":
+        out["note"] = "the sources do not say whether the determination was reported to the committees"
+    return out
 
 
 def render_register(data: dict, console) -> None:
@@ -126,17 +179,33 @@ def render_register(data: dict, console) -> None:
 
     from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
-    print_wrapped(console, Text("Register of barred and suspended units", style="bold")
+    print_wrapped(console, Text("Register of barred units", style="bold")
                   + Text(f" — {', '.join(c['id'] for c in data['cases'])} — as of {data['as_of']}"
                          + (f" — with {', '.join(data['hypotheses'])}" if data["hypotheses"] else "")))
-    if not data["units"]:
-        console.print("No unit is barred or suspended.")
-        return
-    print_table(console, None, [Column("unit"), Column("personnel", True, "right"),
-                                *(Column(law, whole=True) for law in data["laws"]), Column("information", True)],
-                [[subject(row["name"], row["id"]), _figure(row["personnel"]),
-                  *(status_text(row["status"][law]) for law in data["laws"]), ", ".join(row["information"])]
-                 for row in data["units"]])
+    for name, title in REGISTER_SECTIONS.items():
+        rows = data[name]
+        console.print()
+        print_wrapped(console, Text(title, style="bold"))
+        if not rows:
+            console.print("None.")
+        elif name == "held":
+            print_table(console, None, [Column("proposal"), Column("law", True), Column("outcome", True)],
+                        [[subject(row["title"], row["id"]), row["law"] or "none", status_text(row["outcome"])]
+                         for row in rows])
+        else:
+            extra = [Column("withheld", True)] if name == "withheld" else []
+            print_table(console, None, [Column("unit"), Column("personnel", True, "right"),
+                                        *(Column(law, whole=True) for law in data["laws"]),
+                                        Column("information", True), *extra],
+                        [[subject(row["name"], row["id"]), _figure(row["personnel"]),
+                          *(status_text(row["status"][law]) for law in data["laws"]), ", ".join(row["information"]),
+                          *([withholding_text(row["withholding"])] if name == "withheld" else [])]
+                         for row in rows])
+
+
+def withholding_text(w: dict) -> str:
+    reported = {None: "not reported", "unknown": "reported: unknown"}.get(w["reported"], f"reported {w['reported']}")
+    return "; ".join(p for p in (f"{w['ground']} since {w['on']}", reported, w["justification"], w.get("note")) if p)
 
 
 def to_markdown(report: Report) -> str:

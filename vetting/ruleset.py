@@ -24,7 +24,9 @@ from vetting.errors import InputError, did_you_mean, field_path
 LAWS = ("state", "dod")
 EFFECTS = {
     "bar": "credible information of a gross violation: no assistance (a proposal: rejected)",
-    "suspend": "assistance held pending assessment, review or identification",
+    "suspend": "assistance held pending the assessment or review of information, or the identification of the unit",
+    "hold": "a proposal held because its recipients (or a recipient's unit) are not identified: a gap in the data, "
+            "not a human-rights finding",
     "lift": "an exception lifts a bar or a suspension",
     "lapse": "an exception no longer lifts the ground (the government stopped taking effective steps)",
     "covered": "the law covers this assistance",

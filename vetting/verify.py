@@ -1,6 +1,6 @@
 """Verify a published JSON report: re-run it from the inputs it records and say whether the same decisions come out.
 
-`verify(report_path, case=None, hypotheses=None, rules=None)` reads a `vetting-report/1` report, finds its inputs
+`verify(report_path, case=None, hypotheses=None, rules=None)` reads a `vetting-report/2` report, finds its inputs
 (the recorded case folder, hypotheses and rule-set folder, or the paths given to override them), compares every
 input file with the sha256 the report records (changed, missing, new), evaluates again with the recorded as-of date
 and laws, and compares every status, outcome, finding and task. The result is the same only when every input file
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from vetting import provenance
 from vetting.errors import InputError
+from vetting.report import FORMAT as REPORT_FORMAT
 
 # The exit status of `vetting verify` when the report is not reproduced: 0, 1 and 2 keep their meanings (done,
 # internal error, bad input or usage).
@@ -63,9 +64,14 @@ def read_report(path) -> dict:
                          hint="give the output of `vetting evaluate --format json`") from None
     except ValueError as err:  # e.g. a number longer than Python reads
         raise InputError(f"the report is not valid JSON: {str(err).lower()}", file=str(path)) from None
-    if not isinstance(data, dict) or data.get("format") != "vetting-report/1":
+    if isinstance(data, dict) and data.get("format") == "vetting-report/1":
+        raise InputError("a `vetting-report/1` report was written before a proposal held for unidentified "
+                         "recipients (`held`) was told apart from a suspended one, so it cannot be re-run to the "
+                         "same words", file=str(path), field="format",
+                         hint="re-run `vetting evaluate --format json` on its inputs for a `vetting-report/2` report")
+    if not isinstance(data, dict) or data.get("format") != REPORT_FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
-        raise InputError(f"expected a `vetting-report/1` report, not {f'`{found}`' if found else 'this'}",
+        raise InputError(f"expected a `{REPORT_FORMAT}` report, not {f'`{found}`' if found else 'this'}",
                          file=str(path), field="format",
                          hint="give the output of `vetting evaluate --format json`")
     missing = [key for key in RECORDED if key not in data]

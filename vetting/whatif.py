@@ -8,7 +8,7 @@ from vetting.decide import Report, evaluate
 from vetting.load import apply_hypotheses, load_case
 from vetting.reports import personnel
 
-FORMAT = "vetting-whatif/1"
+FORMAT = "vetting-whatif/2"  # 2: reports of `vetting-report/2` (the outcome `held`)
 
 
 @dataclass
@@ -93,7 +93,7 @@ def to_json(result: WhatIf) -> dict:
     return {"format": FORMAT, "baseline": report_json(result.baseline),
             "hypothesis": report_json(result.hypothesis),
             "changes": [c.to_dict() for c in result.changes],
-            # the known count, as in vetting-whatif/1; the detail says what it leaves out
+            # the known count, as in vetting-whatif/1 and 2; the detail says what it leaves out
             "personnel_newly_barred": {law: p.known for law, p in result.personnel_newly_barred.items()},
             "personnel_newly_barred_detail": {law: p.to_dict() for law, p in result.personnel_newly_barred.items()}}
 

@@ -20,7 +20,7 @@ from vetting.reports.timeline import merged
 
 LAW_NAMES = {"state": "State", "dod": "DoD"}
 RESTRICTED = ("ineligible", "suspended", "remediated")
-HELD = ("rejected", "suspended", "approved-by-exception", "waived")
+HELD = ("rejected", "suspended", "held", "approved-by-exception", "waived")
 
 
 @dataclass
@@ -62,10 +62,13 @@ def headline(report) -> list[str]:
                 personnel = with_status(report, law, (status,))
                 parts.append(f"{len(units)} {'unit is' if len(units) == 1 else 'units are'} {status} "
                              f"(personnel: {personnel})")
-        held = [p for p in report.proposals.values() if p.law == law and p.outcome in ("rejected", "suspended")]
+        stopped = [p for p in report.proposals.values() if p.law == law and p.outcome in ("rejected", "suspended")]
         total = sum(1 for p in report.proposals.values() if p.law == law)
-        parts.append(f"{len(held)} of {total} {'proposal is' if total == 1 else 'proposals are'} rejected or "
+        parts.append(f"{len(stopped)} of {total} {'proposal is' if total == 1 else 'proposals are'} rejected or "
                      f"suspended")
+        held = sum(1 for p in report.proposals.values() if p.law == law and p.outcome == "held")
+        if held:  # a gap in the data, counted apart from the human-rights outcomes
+            parts.append(f"{held} held because {'its' if held == 1 else 'their'} recipients are not identified")
         out.append(f"Under the {LAW_NAMES.get(law, law)} law: " + "; ".join(parts) + ".")
     return out
 

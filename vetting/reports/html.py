@@ -12,7 +12,7 @@ color:#111;line-height:1.4}
 table{border-collapse:collapse;margin:.5rem 0 2rem}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;
 vertical-align:top}th{background:#f4f4f4}.notice{border-left:4px solid #a60;background:#fff8e6;padding:.5rem 1rem}
 .meta{color:#444}code{font-size:.9em}blockquote{margin:.3rem 0 .3rem 1rem;font-style:italic}
-.ineligible,.rejected{color:#b00;font-weight:bold}.suspended{color:#a60;font-weight:bold}
+.ineligible,.rejected{color:#b00;font-weight:bold}.suspended{color:#a60;font-weight:bold}.held{color:#2255aa;font-weight:bold}
 .eligible,.approved{color:#070}.remediated,.approved-by-exception{color:#067}.waived{color:#808}
 .not-covered{color:#666}
 @media print{body{margin:0;max-width:none}a{color:inherit}h2{break-after:avoid}tr,figure{break-inside:avoid}}

@@ -73,7 +73,7 @@ def evaluation(report) -> Document:
                 Section("People", ["person", "id", *laws, "because"], people,
                         status_columns=tuple(range(2, 2 + len(laws)))),
                 Section("Proposals", ["proposal", "id", "law", "outcome", "because"], proposals,
-                        status_columns=(3,)),
+                        paragraphs=_outcome_meanings(report), status_columns=(3,)),
                 Section("Tasks", ["task", "law", "subject", "due", "citation"], tasks)]
     return Document(title, meta, [s for s in sections if s.rows], csv=_evaluation_csv(report),
                     case_id=case.info.id)
@@ -99,23 +99,40 @@ def _evaluation_csv(report) -> Section:
 
 
 def register(report, data: dict) -> Document:
+    from vetting.report import REGISTER_SECTIONS, withholding_text
+
     rules, laws = report.rules, data["laws"]
-    title = f"Register of barred and suspended units — as of {data['as_of']}"
+    title = f"Register of barred units — as of {data['as_of']}"
     if data["hypotheses"]:
         title += " — with " + ", ".join(data["hypotheses"])
     _, meta = heading(report)
     info = report.case.information
-    rows = [[row["name"], row["id"], _figure(row["personnel"]), *(row["status"][law] for law in laws),
-             [rules.rule(r).title for r in row["rules"]],
-             [f"{i}: {info[i].summary}" if info[i].summary else i for i in row["information"]]]
-            for row in data["units"]]
-    section = Section("Units", ["unit", "id", "personnel", *laws, "because", "information"], rows,
-                      paragraphs=[] if rows else ["No unit is barred or suspended."],
-                      status_columns=tuple(range(3, 3 + len(laws))))
-    csv_rows = [[row["id"], row["name"], _number(row["personnel"]), *(row["status"][law] for law in laws),
-                 " ".join(row["rules"]), " ".join(row["information"])] for row in data["units"]]
-    return Document(title, meta, [section],
-                    csv=Section("register", ["id", "name", "personnel", *laws, "rules", "information"], csv_rows),
+    sections, csv_rows = [], []
+    for name, heading_text in REGISTER_SECTIONS.items():
+        if name == "held":
+            rows = [[row["title"], row["id"], row["law"] or "none", row["outcome"],
+                     [rules.rule(r).title for r in row["rules"]]] for row in data[name]]
+            sections.append(Section(heading_text, ["proposal", "id", "law", "outcome", "because"], rows,
+                                    paragraphs=[] if rows else ["None."], status_columns=(3,)))
+            csv_rows += [[name, row["id"], row["title"], "", *(row["outcome"] for _ in laws), " ".join(row["rules"]),
+                          "", ""] for row in data[name]]
+            continue
+        withheld = name == "withheld"
+        rows = [[row["name"], row["id"], _figure(row["personnel"]), *(row["status"][law] for law in laws),
+                 [rules.rule(r).title for r in row["rules"]],
+                 [f"{i}: {info[i].summary}" if info[i].summary else i for i in row["information"]],
+                 *([withholding_text(row["withholding"])] if withheld else [])]
+                for row in data[name]]
+        sections.append(Section(heading_text, ["unit", "id", "personnel", *laws, "because", "information",
+                                               *(["withheld"] if withheld else [])], rows,
+                                paragraphs=[] if rows else ["None."],
+                                status_columns=tuple(range(3, 3 + len(laws)))))
+        csv_rows += [[name, row["id"], row["name"], _number(row["personnel"]), *(row["status"][law] for law in laws),
+                      " ".join(row["rules"]), " ".join(row["information"]),
+                      withholding_text(row["withholding"]) if withheld else ""] for row in data[name]]
+    return Document(title, meta, sections,
+                    csv=Section("register", ["section", "id", "name", "personnel", *laws, "rules", "information",
+                                             "withheld"], csv_rows),
                     case_id=report.case.info.id)
 
 
@@ -137,8 +154,18 @@ def whatif(result) -> Document:
                                 csv_rows))
 
 
+def _outcome_meanings(report) -> list:
+    from vetting.report import OUTCOME_MEANING
+
+    shown = {p.outcome for p in report.proposals.values()}
+    return [f"{outcome}: {meaning}." for outcome, meaning in OUTCOME_MEANING.items() if outcome in shown]
+
+
 def explanation(data: dict) -> Document:
-    state = (f"{data['outcome']} under the {data['law']} law" if data["kind"] == "proposal"
+    from vetting.report import OUTCOME_MEANING
+
+    meaning = f" ({OUTCOME_MEANING[data['outcome']]})" if data.get("outcome") in OUTCOME_MEANING else ""
+    state = (f"{data['outcome']} under the {data['law']} law{meaning}" if data["kind"] == "proposal"
              else "; ".join(f"{law}: {status}" for law, status in data["status"].items()))
     title = f"{data['name']} ({data['id']}) — as of {data['as_of']}"
     meta = [f"The {data['kind']} {data['id']}: {state}."]
