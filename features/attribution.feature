@@ -31,6 +31,18 @@ Feature: Attribution — who the information implicates
     Then the units ineligible under the State law are exactly `bn-a`
     And the units eligible under the DoD law are exactly `army`, `zone`, `bn-b` and `police`
 
+  @usc_22_2378d_a @usc_10_362_a1
+  Scenario: Information without an incident implicates only the units and people it names
+    A source reports torture by the 1st battalion and the zone's commander, and no incident is known: the
+    battalion is barred and the commander personally, but not the zone he commands (no dates to match a
+    posting against).
+    Given this information:
+      | id     | incident | received   | assessment | assessed on | violations | units | people    |
+      | report |          | 2014-07-01 | credible   | 2014-09-01  | torture    | bn-a  | commander |
+    Then the units ineligible under the State law are exactly `bn-a`
+    And the units eligible under the DoD law are exactly `army`, `zone`, `bn-b` and `police`
+    And the people ineligible under the State law are exactly `commander`
+
   @usc_22_2378d_d5 @state_leahy_fact_sheet
   Scenario: A member implicates the unit he served in at the time, not the unit he serves in now
     Given these incidents:

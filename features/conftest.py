@@ -397,14 +397,16 @@ def given_incidents(world, datatable):
 @step(*GIVEN, pattern=r"this information:")
 def given_information(world, datatable):
     for row in check_columns("information", datatable, INFORMATION_COLUMNS,
-                             required=("id", "incident", "received", "assessment")):
+                             required=("id", "received", "assessment")):
         assessment = {"status": row["assessment"]}
         if "assessed_on" in row:
             assessment["on"] = row["assessed_on"]
         if "second_tier" in row:
             assessment["second_tier"] = row["second_tier"]
-        item = {"id": row["id"], "incident": row["incident"], "summary": row.get("summary", row["id"]),
+        item = {"id": row["id"], "summary": row.get("summary", row["id"]),
                 "received": day_or_range(row["received"]), "assessment": assessment}
+        if row.get("incident"):  # an empty cell: information without an incident
+            item["incident"] = row["incident"]
         if "units" in row or "people" in row:
             item["alleges"] = {"units": a_list(row.get("units")), "people": a_list(row.get("people"))}
         if "violations" in row:

@@ -69,7 +69,7 @@ def item_grounds(item, incident, as_of: dt.date) -> set:
     if _received(item) > as_of:  # "information counts only if received on or before D"
         return set()
     # "An information item's violations default to its incident's": when it lists none (null or []).
-    violations = set(item.violations or incident.violations)
+    violations = set(item.violations or incident.violations)  # without an incident, its own (required)
     core = bool(violations & CORE)
     second = bool(violations & SECOND_TIER)
     unknown = "unknown" in violations  # "held as one awaiting classification, never read as not gross"
@@ -152,7 +152,8 @@ def _covering(case, det, ground: tuple) -> bool:
     certainly arrived."""
     _, subject, item_id = ground[:3]
     item = case.information[item_id]
-    return det.unit == subject and item.incident in det.incidents and item.received.to <= det.made
+    # without an incident, "only a determination naming the item covers it"
+    return det.unit == subject and item.key in (*det.incidents, *det.information) and item.received.to <= det.made
 
 
 def is_lifted(case, ground: tuple, law: str, as_of: dt.date, direct_bars: set) -> bool:
@@ -160,7 +161,7 @@ def is_lifted(case, ground: tuple, law: str, as_of: dt.date, direct_bars: set) -
     that are bars carried directly by their unit (a determination whose report is unknown lifts only those)."""
     if ground[0] != "unit":  # a person's own implication: never lifted
         return False
-    incident = case.information[ground[2]].incident
+    incident = case.information[ground[2]].key  # an item without an incident: no investigation is of it
     for det in case.determinations.values():
         if not _covering(case, det, ground):
             continue
@@ -252,12 +253,12 @@ def reference_decide(case, as_of: dt.date, laws=("state", "dod")) -> dict:
     tasks = set().union(*(part["tasks"] for part in parts.values()))
     for law in laws:  # "information held about a violation of unknown kind opens a task to classify it"
         for item in case.information.values():
-            violations = set(item.violations or case.incidents[item.incident].violations)
+            violations = set(item.violations or case.incidents[item.incident].violations)  # own, without one
             if "unknown" in violations and available_to(item, law, as_of) and is_held(item, as_of):
                 tasks.add(("classify-violation", law, item.id, None))
     if "dod" in laws:  # "information held by DoD alone opens a task to share it"
         for item in case.information.values():
-            violations = set(item.violations or case.incidents[item.incident].violations)
+            violations = set(item.violations or case.incidents[item.incident].violations)  # own, without one
             if item.held_by == "dod" and _received(item) <= as_of and violations & (CORE | SECOND_TIER | {"unknown"}):
                 tasks.add(("share-information-with-state", "dod", item.id, None))
     proposals: dict = {}
@@ -277,26 +278,27 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
     person_own: dict = {pid: set() for pid in case.people}
     incidents_with_grounds = set()
     for item in case.information.values():
-        incident = case.incidents[item.incident]
+        incident = case.incidents.get(item.incident)  # None: information without an incident
         grounds = item_grounds(item, incident, as_of)
         if not grounds:
             continue
-        incidents_with_grounds.add(incident.id)
+        if incident is not None:
+            incidents_with_grounds.add(incident.id)
         if item.alleges is not None:
             alleged_units, alleged_people = item.alleges.units, item.alleges.people
         else:
             alleged_units, alleged_people = incident.perpetrators.units, incident.perpetrators.people
-        first, last = incident.date.from_, incident.date.to
         for effect in grounds:
             for uid in alleged_units:
                 unit_direct[uid].add((effect, ("unit", uid, item.id)))
             for pid in alleged_people:
                 person = case.people[pid]
-                for posting in person.postings:
-                    if _overlaps(posting, first, last):  # any role, any posting in force on a day of it
+                # "no member or commander derivation without an incident": its people are implicated personally
+                for posting in person.postings if incident is not None else ():
+                    if _overlaps(posting, incident.date.from_, incident.date.to):  # any role, any posting then
                         unit_direct[posting.unit].add((effect, ("unit", posting.unit, item.id)))
                 person_own[pid].add((effect, ("person", pid, item.id)))
-        if not incident.perpetrators.unit_identified and incident.perpetrators.force:
+        if incident is not None and not incident.perpetrators.unit_identified and incident.perpetrators.force:
             # "that force is *suspended* (never barred) until the unit is identified"
             force = incident.perpetrators.force
             unit_direct[force].add(("suspend", ("unit", force, item.id)))

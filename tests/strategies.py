@@ -24,7 +24,7 @@ What the cases cover:
 - information received on a day or a range (never before its incident began), assessed credible / pending /
   not-credible before or after D (pending with or without a date), second-tier review gross / not-gross / none,
   its own violations (or none: the incident's) and its own `alleges` (a subset, possibly empty), held by State,
-  DoD or both;
+  DoD or both; some without an incident (its own units or people and violations, with or without a `date`);
 - determinations of the four kinds, made and reported before or after D, not reported or `unknown`, consulted
   or not or `unknown`, sometimes revoked or with a review date, often about a unit some incident implicates;
   emergencies and waivers name a DoD proposal;
@@ -234,25 +234,28 @@ def build_incidents(src: Source, dates: Dates, unit_ids: list, person_ids: list,
 def build_information(src: Source, dates: Dates, incidents: dict, unit_ids: list, person_ids: list,
                       count: int) -> dict:
     out = {}
-    if not incidents:
-        return out
     incident_ids = sorted(incidents)
     for i in range(count):
-        incident = incidents[src.pick(incident_ids)]
+        # without an incident (now and then, or when the case has none): its own units or people and violations
+        incident = incidents[src.pick(incident_ids)] if incident_ids and not src.one_in(6) else None
         alleges = None
-        if src.one_in(3):  # a subset of units and people (an empty `alleges` is an error: then none at all)
+        if src.one_in(3) or incident is None:  # a subset of units and people (an empty `alleges` is an error)
             alleges = Refs(units=src.subset(unit_ids, hi=2), people=src.subset(person_ids, hi=2))
+            if incident is None and not (alleges.units or alleges.people):
+                alleges = Refs(units=[src.pick(unit_ids)])
             alleges = alleges if alleges.units or alleges.people else None
         violations = None
-        if src.one_in(3):  # its own; an empty list is the incident's, as `null` is
-            violations = src.subset(VIOLATIONS, hi=3)
+        if src.one_in(3) or incident is None:  # its own; an empty list is the incident's, as `null` is
+            violations = src.subset(VIOLATIONS, lo=0 if incident else 1, hi=3)
+        date = dates.day_range() if incident is None and src.one_in(2) else None
         status = src.pick(STATUSES)
         on = dates.day() if status != "pending" or src.one_in(2) else None
-        received = dates.day_range(not_before=incident.date.from_)
+        began = incident.date if incident else date
+        received = dates.day_range(not_before=began.from_) if began else dates.day_range()
         on = max(on, received.from_) if on else None  # assessed on or after the first day it may have arrived
         assessment = Assessment(status=status, on=on, second_tier=src.pick(REVIEWS))
-        out[f"n{i}"] = Information(id=f"n{i}", incident=incident.id, summary=f"item {i}", alleges=alleges,
-                                   violations=violations, received=received,
+        out[f"n{i}"] = Information(id=f"n{i}", incident=incident.id if incident else None, summary=f"item {i}",
+                                   alleges=alleges, violations=violations, date=date, received=received,
                                    held_by=src.pick(["both", "both", "state", "dod"]),
                                    assessment=assessment, assumption=WHY)
     return out
@@ -281,12 +284,12 @@ def build_proposals(src: Source, dates: Dates, unit_ids: list, person_ids: list,
 
 
 def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids: list, proposals: dict,
-                         count: int, hot: list, began: dict) -> dict:
+                         count: int, hot: list, began: dict, standalone: list = ()) -> dict:
     """Determinations of every kind; the unit is often one some incident implicates (`hot`), so that exceptions
     meet the grounds they can lift, and steps name some of the case's incidents."""
     out = {}
     dod_proposals = sorted(pid for pid, p in proposals.items() if "dod" in p.laws)
-    kinds = ["state-effective-steps", "dod-corrective-steps"] if incident_ids else []
+    kinds = ["state-effective-steps", "dod-corrective-steps"] if incident_ids or standalone else []
     if dod_proposals:
         kinds += ["dod-emergency", "dod-waiver"]
     for i in range(count if kinds else 0):
@@ -307,7 +310,9 @@ def build_determinations(src: Source, dates: Dates, unit_ids: list, incident_ids
         if kind == "dod-emergency":
             fields["emergency"] = src.pick(["disaster-relief", "humanitarian", "national-security"])
         if kind in ("state-effective-steps", "dod-corrective-steps"):
-            fields["incidents"] = src.subset(incident_ids, lo=1)
+            # the incidents, and the information without an incident (`standalone`), the steps concern
+            fields["incidents"] = src.subset(incident_ids, lo=0 if standalone else 1)
+            fields["information"] = src.subset(standalone, lo=0 if fields["incidents"] else 1)
             # made once the incidents it concerns have begun (`began`: incident id -> first day)
             fields["made"] = max([made] + [began[i] for i in fields["incidents"]])
             for later in ("reported", "revoked", "applied"):  # none of them before the day it was made
@@ -348,9 +353,12 @@ def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
     proposals = build_proposals(src, dates, unit_ids, person_ids, count("proposals"))
     hot = {u for i in incidents.values() for u in i.perpetrators.units + [i.perpetrators.force] if u}
     hot |= {p.unit for i in incidents.values() for pid in i.perpetrators.people for p in persons[pid].postings}
+    standalone = sorted((n for n, item in items.items() if item.incident is None), key=_index)
+    hot |= {u for n in standalone for u in items[n].alleges.units}
     determinations = build_determinations(src, dates, unit_ids, sorted(incidents, key=_index), proposals,
                                           count("determinations"), sorted(hot, key=_index),
-                                          {iid: incident.date.from_ for iid, incident in incidents.items()})
+                                          {iid: incident.date.from_ for iid, incident in incidents.items()},
+                                          standalone)
     investigations = build_investigations(src, dates, incidents, unit_ids, count("investigations"))
     case = Case(info=CaseInfo(id="generated", title="a generated case"), units=units, people=persons,
                 incidents=incidents, information=items, investigations=investigations,

@@ -480,14 +480,21 @@ class Assessment(Model):
 
 
 class Information(Sourced):
-    """What is alleged about which incident and perpetrator, when it was received and how it was assessed."""
+    """What is alleged about which incident and perpetrator, when it was received and how it was assessed.
+
+    Without an `incident` (a source reports an allegation, a suspension or a clearance of a unit and no incident
+    is known), it names whom it alleges and the violations itself, and implicates only those it names
+    (docs/decisions.md, "Information without an incident")."""
 
     id: Id
-    incident: Id
+    incident: Id | None = Field(None, description="the incident it describes; absent when none is known")
     summary: str = Field(min_length=1)
     alleges: Refs | None = Field(None, description="the perpetrators this item implicates; "
-                                                   "default: the incident's")
-    violations: list[Violation] | None = Field(None, description="default: the incident's")
+                                                   "default: the incident's; required without an incident")
+    violations: list[Violation] | None = Field(None, description="default: the incident's; required without "
+                                                                 "an incident (`unknown` when not given)")
+    date: When | None = Field(None, description="without an incident: when the alleged conduct happened, where "
+                                                "the source says (recorded; it implicates nobody by posting)")
     received: When
     held_by: Literal["state", "dod", "both"] = Field(
         "both", description="who holds it: the Department of State, of Defense, or both (default: both, as "
@@ -495,6 +502,25 @@ class Information(Sourced):
     reliability: Reliability | None = None
     corroborated_by: list[Id] = Field(default_factory=list, description="other information items")
     assessment: Assessment
+
+    @model_validator(mode="after")
+    def _says_what_without_incident(self):
+        if self.incident is not None:
+            if self.date is not None:
+                raise ValueError("`date` belongs to information without an `incident`: the incident gives the date")
+            return self
+        if self.alleges is None or not (self.alleges.units or self.alleges.people):
+            raise ValueError("information without an `incident` must say whom it alleges: `alleges: {units: [...]}` "
+                             "or `{people: [...]}`")
+        if not self.violations:
+            raise ValueError("information without an `incident` must list its `violations` (`[unknown]` when the "
+                             "source does not say what kind)")
+        return self
+
+    @property
+    def key(self) -> str:
+        """What determinations and investigations match it by: its incident, or the item itself without one."""
+        return self.incident or self.id
 
 
 class InvestigationStep(Sourced):
@@ -546,6 +572,9 @@ class Determination(Sourced):
     incidents: list[Id] = Field(default_factory=list,
                                 description="for effective or corrective steps: the incidents whose responsible "
                                             "members the steps concern; the exception covers only these")
+    information: list[Id] = Field(default_factory=list,
+                                  description="for effective or corrective steps: information without an incident "
+                                              "whose responsible members the steps concern")
     made: LateDate  # an imprecise day of a determination counts from its last day: it lifts nothing earlier
     reported: LateDate | Literal["unknown"] | None = Field(
         None, description="when it was reported to the appropriate congressional committees; `unknown` when the "
@@ -567,11 +596,13 @@ class Determination(Sourced):
                              "(disaster-relief, humanitarian or national-security)")
         if self.kind in ("dod-emergency", "dod-waiver") and self.proposal is None:
             raise ValueError(f"a `{self.kind}` determination is made for one activity: name its `proposal`")
-        if self.kind in ("state-effective-steps", "dod-corrective-steps") and not self.incidents:
+        if self.kind in ("state-effective-steps", "dod-corrective-steps") and not (self.incidents or self.information):
             raise ValueError(f"a `{self.kind}` determination concerns the members responsible for particular "
-                             f"violations: list its `incidents`")
-        if self.kind not in ("state-effective-steps", "dod-corrective-steps") and self.incidents:
-            raise ValueError(f"`incidents` belongs only to an effective-steps or corrective-steps determination")
+                             f"violations: list its `incidents` (or the `information` it concerns, for "
+                             f"information without an incident)")
+        if self.kind not in ("state-effective-steps", "dod-corrective-steps") and (self.incidents or self.information):
+            raise ValueError(f"`incidents` and `information` belong only to an effective-steps or corrective-steps "
+                             f"determination")
         if self.kind != "dod-emergency" and self.emergency is not None:
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
         if self.reported_on and self.reported_on < self.made:

@@ -51,7 +51,8 @@ def check_case(case) -> None:
         if incident.perpetrators.force:
             ref(incident.id, ("perpetrators", "force"), incident.perpetrators.force, "units")
     for item in case.information.values():
-        ref(item.id, ("incident",), item.incident, "incidents")
+        if item.incident is not None:
+            ref(item.id, ("incident",), item.incident, "incidents")
         if item.alleges is not None:
             if not (item.alleges.units or item.alleges.people):  # else it would implicate nobody, silently
                 raise error_at(case, item.id, ("alleges",), "`alleges` names no unit and no person",
@@ -80,6 +81,13 @@ def check_case(case) -> None:
                 raise error_at(case, det.id, ("incidents", i),
                                f"the determination is made ({det.made}) before the incident `{incident}` began "
                                f"({began})", hint="check the year of `made` and of the incident's `date`")
+        for i, item_id in enumerate(det.information):
+            ref(det.id, ("information", i), item_id, "information")
+            if case.information[item_id].incident is not None:
+                raise error_at(case, det.id, ("information", i),
+                               f"`{item_id}` describes the incident `{case.information[item_id].incident}`",
+                               hint="name the incident in `incidents`; `information` is for information "
+                                    "without an incident")
         if det.proposal:
             ref(det.id, ("proposal",), det.proposal, "proposals")
             if det.kind not in ("dod-emergency", "dod-waiver"):
@@ -118,8 +126,12 @@ def _check_information_dates(case, item) -> None:
     """Information cannot arrive before its incident began, nor be assessed before it arrived."""
     from vetting.load import error_at
 
-    began = case.incidents[item.incident].date.from_
+    when = case.incidents[item.incident].date if item.incident is not None else item.date
     received = item.received
+    if when is None:  # information without an incident or a date: nothing to order it by but its assessment
+        _check_assessed_after_received(case, item)
+        return
+    began = when.from_
     if received.to < began:
         raise error_at(case, item.id, ("received",),
                        f"received ({received.to}) before the incident it describes began ({began})")
@@ -127,6 +139,13 @@ def _check_information_dates(case, item) -> None:
         raise error_at(case, item.id, ("received", "from"),
                        f"the `received` range starts ({received.from_}) before the incident it describes began "
                        f"({began})", hint=f"start the range on or after {began}")
+    _check_assessed_after_received(case, item)
+
+
+def _check_assessed_after_received(case, item) -> None:
+    from vetting.load import error_at
+
+    received = item.received
     on = item.assessment.on
     if on is not None and on < received.from_:
         raise error_at(case, item.id, ("assessment", "on"),

@@ -131,9 +131,11 @@ def build(case, as_of: dt.date) -> list[dict]:
         add({"t": "incident", "ref": iid, "start": day(incident.date.from_, 0), "end": day(incident.date.to, 0),
              "identified": perpetrators.unit_identified, "force": perpetrators.force or ""})
     for item in case.information.values():
-        incident = case.incidents[item.incident]
+        incident = case.incidents.get(item.incident)  # None: information without an incident
         assessment = item.assessment
-        add({"t": "information", "ref": item.id, "incident": item.incident,
+        # without an incident the item is its own key (ids are unique across the case): no incident, perpetrator
+        # posting or investigation matches it, and only a determination naming the item covers it
+        add({"t": "information", "ref": item.id, "incident": item.key,
              "received": day(item.received.from_, 0), "received_by": day(item.received.to, 0),
              "status": assessment.status,
              "assessed": day(assessment.on, LATEST), "review": assessment.second_tier or "none",
@@ -155,7 +157,7 @@ def build(case, as_of: dt.date) -> list[dict]:
              "consulted_known": det.consulted_state != "unknown",
              "revoked": day(det.revoked, LATEST), "review": day(det.review, LATEST),
              "applied": day(det.applied or det.made, 0)})  # `applied` defaults to the day it was made
-        for incident in det.incidents:
+        for incident in [*det.incidents, *det.information]:
             add({"t": "addresses", "determination": det.id, "incident": incident})
     for prop in case.proposals.values():
         for law in prop.laws or ("none",):
