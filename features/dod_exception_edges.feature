@@ -163,3 +163,44 @@ Feature: What a DoD corrective-steps determination lifts
       | dod-emergency | 2015-03-01 | 2015-06-30 |           | humanitarian | rejected              |
       | dod-emergency | 2015-03-01 | 2015-07-01 |           | humanitarian | approved-by-exception |
       | dod-waiver    | 2015-03-01 |            | no        |              | rejected              |
+
+  @usc_10_362_b @time
+  Scenario: An emergency determination reaches the one DoD activity it is made for
+    Given these proposals:
+      | id           | sources | kind      | units     |
+      | trucks       | dod     | equipment | battalion |
+      | radios       | dod     | other     | battalion |
+      | course       | dod     | training  | battalion |
+    And these determinations:
+      | id          | kind          | unit      | proposal     | made       | emergency    |
+      | emergency   | dod-emergency | battalion | trucks       | 2015-06-30 | humanitarian |
+    Then the outcomes are:
+      | proposal     | outcome               |
+      | trucks       | approved-by-exception |
+      | radios       | rejected              |
+      | course       | rejected              |
+    And the findings for `course` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+
+  @usc_10_362_b @usc_10_362_c @time
+  Scenario Outline: The note that the emergency exception does not cover training, from the day it is made
+    Given these proposals:
+      | id     | sources | kind     | units     |
+      | course | dod     | training | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal | made   | consulted state | emergency   |
+      | det | <kind> | battalion | course   | <made> | <consulted>     | <emergency> |
+    Then the proposal `course` is rejected
+    And the findings for `course` under the DoD law are:
+      | rule   | effect   |
+      | <rule> | <effect> |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+
+    Examples:
+      | kind          | made       | consulted | emergency    | rule                           | effect |
+      | dod-emergency | 2015-06-30 |           | humanitarian | dod-emergency-not-for-training | note   |
+      | dod-emergency | 2015-07-01 |           | humanitarian | recipient-unit-barred          | bar    |
+      | dod-waiver    | 2015-03-01 | no        |              | recipient-unit-barred          | bar     |
