@@ -146,7 +146,7 @@ Feature: What a DoD corrective-steps determination lifts
       | state-effective-steps | 2015-03-01 | 2015-03-10 |
 
   @usc_10_362_b @usc_10_362_c @time
-  Scenario Outline: The emergency exception lets equipment go from the day it is made until it is revoked
+  Scenario Outline: The emergency exception and the waiver let assistance go from the day they are made until revoked
     Given these proposals:
       | id     | sources | kind      | units     |
       | trucks | dod     | equipment | battalion |
@@ -163,6 +163,9 @@ Feature: What a DoD corrective-steps determination lifts
       | dod-emergency | 2015-03-01 | 2015-06-30 |           | humanitarian | rejected              |
       | dod-emergency | 2015-03-01 | 2015-07-01 |           | humanitarian | approved-by-exception |
       | dod-waiver    | 2015-03-01 |            | no        |              | rejected              |
+      | dod-waiver    | 2015-06-30 |            | yes       |              | waived                |
+      | dod-waiver    | 2015-03-01 | 2015-06-30 | yes       |              | rejected              |
+      | dod-emergency | 2015-03-01 |            | yes       | humanitarian | approved-by-exception |
 
   @usc_10_362_b @time
   Scenario: An emergency determination reaches the one DoD activity it is made for
@@ -179,6 +182,11 @@ Feature: What a DoD corrective-steps determination lifts
       | trucks       | approved-by-exception |
       | radios       | rejected              |
       | course       | rejected              |
+    And the findings for `trucks` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+      | dod-emergency-exception       | except  |
     And the findings for `course` under the DoD law are:
       | rule                          | effect  |
       | dod-law-covers-dod-assistance | covered |
