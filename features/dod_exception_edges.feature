@@ -212,3 +212,13 @@ Feature: What a DoD corrective-steps determination lifts
       | dod-emergency | 2015-06-30 |           | humanitarian | dod-emergency-not-for-training | note   |
       | dod-emergency | 2015-07-01 |           | humanitarian | recipient-unit-barred          | bar    |
       | dod-waiver    | 2015-03-01 | no        |              | recipient-unit-barred          | bar     |
+
+  @usc_10_362_e @time
+  Scenario: The 15-day report to Congress is due from the day a corrective-steps determination is made until it is reported
+    Given these determinations:
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-30 |            | yes             | killing   |
+      | reported   | dod-corrective-steps | battalion | 2015-03-01 | 2015-06-30 | yes             | killing   |
+    Then the open tasks are exactly:
+      | kind                       | subject    | law | due        |
+      | report-to-congress-15-days | corrective | DoD | 2015-07-15 |
