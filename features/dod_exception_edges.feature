@@ -222,3 +222,22 @@ Feature: What a DoD corrective-steps determination lifts
     Then the open tasks are exactly:
       | kind                       | subject    | law | due        |
       | report-to-congress-15-days | corrective | DoD | 2015-07-15 |
+
+  @usc_10_362_e
+  Scenario Outline: An emergency determination or a waiver is reported to Congress too, or a task asks whether it was
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal | made       | reported   | consulted state | emergency   |
+      | det | <kind> | battalion | trucks   | 2015-06-20 | <reported> | <consulted>     | <emergency> |
+    Then the open `<task>` tasks are exactly:
+      | kind   | subject | law |
+      | <task> | det     | DoD |
+
+    Examples:
+      | kind          | reported | consulted | emergency    | task                       |
+      | dod-emergency | unknown  |           | humanitarian | confirm-report-to-congress |
+      | dod-waiver    | unknown  | yes       |              | confirm-report-to-congress |
+      | dod-emergency |          |           | humanitarian | report-to-congress-15-days |
+      | dod-waiver    |          | yes       |              | report-to-congress-15-days |
