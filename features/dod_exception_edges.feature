@@ -241,3 +241,17 @@ Feature: What a DoD corrective-steps determination lifts
       | dod-waiver    | unknown  | yes       |              | confirm-report-to-congress |
       | dod-emergency |          |           | humanitarian | report-to-congress-15-days |
       | dod-waiver    |          | yes       |              | report-to-congress-15-days |
+
+  @usc_10_362_e @time
+  Scenario: The task to find out whether a DoD determination was reported opens from the day it is made
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+      | radios | dod     | other     | battalion |
+    And these determinations:
+      | id        | kind          | unit      | proposal | made       | reported | emergency    |
+      | det-today | dod-emergency | battalion | trucks   | 2015-06-30 | unknown  | humanitarian |
+      | det-later | dod-emergency | battalion | radios   | 2015-07-01 | unknown  | humanitarian |
+    Then the open `confirm-report-to-congress` tasks are exactly:
+      | kind                       | subject   | law |
+      | confirm-report-to-congress | det-today | DoD |
