@@ -31,6 +31,7 @@ Feature: Coverage account by account and day by day — each fund is covered by 
       | rule                                 | effect  | citation       |
       | state-law-covers-faa-aeca-assistance | covered | usc-22-2378d-a |
       | recipient-unit-barred                | bar     | usc-22-2378d-a |
+    And there is no finding for `support` under the DoD law
 
     Examples:
       | account |

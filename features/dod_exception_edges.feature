@@ -146,7 +146,7 @@ Feature: What a DoD corrective-steps determination lifts
       | state-effective-steps | 2015-03-01 | 2015-03-10 |
 
   @usc_10_362_b @usc_10_362_c @time
-  Scenario Outline: The emergency exception lets equipment go from the day it is made until it is revoked
+  Scenario Outline: The emergency exception and the waiver let assistance go from the day they are made until revoked
     Given these proposals:
       | id     | sources | kind      | units     |
       | trucks | dod     | equipment | battalion |
@@ -163,3 +163,95 @@ Feature: What a DoD corrective-steps determination lifts
       | dod-emergency | 2015-03-01 | 2015-06-30 |           | humanitarian | rejected              |
       | dod-emergency | 2015-03-01 | 2015-07-01 |           | humanitarian | approved-by-exception |
       | dod-waiver    | 2015-03-01 |            | no        |              | rejected              |
+      | dod-waiver    | 2015-06-30 |            | yes       |              | waived                |
+      | dod-waiver    | 2015-03-01 | 2015-06-30 | yes       |              | rejected              |
+      | dod-emergency | 2015-03-01 |            | yes       | humanitarian | approved-by-exception |
+
+  @usc_10_362_b @time
+  Scenario: An emergency determination reaches the one DoD activity it is made for
+    Given these proposals:
+      | id           | sources | kind      | units     |
+      | trucks       | dod     | equipment | battalion |
+      | radios       | dod     | other     | battalion |
+      | course       | dod     | training  | battalion |
+    And these determinations:
+      | id          | kind          | unit      | proposal     | made       | emergency    |
+      | emergency   | dod-emergency | battalion | trucks       | 2015-06-30 | humanitarian |
+    Then the outcomes are:
+      | proposal     | outcome               |
+      | trucks       | approved-by-exception |
+      | radios       | rejected              |
+      | course       | rejected              |
+    And the findings for `trucks` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+      | dod-emergency-exception       | except  |
+    And the findings for `course` under the DoD law are:
+      | rule                          | effect  |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+
+  @usc_10_362_b @usc_10_362_c @time
+  Scenario Outline: The note that the emergency exception does not cover training, from the day it is made
+    Given these proposals:
+      | id     | sources | kind     | units     |
+      | course | dod     | training | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal | made   | consulted state | emergency   |
+      | det | <kind> | battalion | course   | <made> | <consulted>     | <emergency> |
+    Then the proposal `course` is rejected
+    And the findings for `course` under the DoD law are:
+      | rule   | effect   |
+      | <rule> | <effect> |
+      | dod-law-covers-dod-assistance | covered |
+      | recipient-unit-barred         | bar     |
+
+    Examples:
+      | kind          | made       | consulted | emergency    | rule                           | effect |
+      | dod-emergency | 2015-06-30 |           | humanitarian | dod-emergency-not-for-training | note   |
+      | dod-emergency | 2015-07-01 |           | humanitarian | recipient-unit-barred          | bar    |
+      | dod-waiver    | 2015-03-01 | no        |              | recipient-unit-barred          | bar     |
+
+  @usc_10_362_e @time
+  Scenario: The 15-day report to Congress is due from the day a corrective-steps determination is made until it is reported
+    Given these determinations:
+      | id         | kind                 | unit      | made       | reported   | consulted state | incidents |
+      | corrective | dod-corrective-steps | battalion | 2015-06-30 |            | yes             | killing   |
+      | reported   | dod-corrective-steps | battalion | 2015-03-01 | 2015-06-30 | yes             | killing   |
+    Then the open tasks are exactly:
+      | kind                       | subject    | law | due        |
+      | report-to-congress-15-days | corrective | DoD | 2015-07-15 |
+
+  @usc_10_362_e
+  Scenario Outline: An emergency determination or a waiver is reported to Congress too, or a task asks whether it was
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+    And these determinations:
+      | id  | kind   | unit      | proposal | made       | reported   | consulted state | emergency   |
+      | det | <kind> | battalion | trucks   | 2015-06-20 | <reported> | <consulted>     | <emergency> |
+    Then the open `<task>` tasks are exactly:
+      | kind   | subject | law |
+      | <task> | det     | DoD |
+
+    Examples:
+      | kind          | reported | consulted | emergency    | task                       |
+      | dod-emergency | unknown  |           | humanitarian | confirm-report-to-congress |
+      | dod-waiver    | unknown  | yes       |              | confirm-report-to-congress |
+      | dod-emergency |          |           | humanitarian | report-to-congress-15-days |
+      | dod-waiver    |          | yes       |              | report-to-congress-15-days |
+
+  @usc_10_362_e @time
+  Scenario: The task to find out whether a DoD determination was reported opens from the day it is made
+    Given these proposals:
+      | id     | sources | kind      | units     |
+      | trucks | dod     | equipment | battalion |
+      | radios | dod     | other     | battalion |
+    And these determinations:
+      | id        | kind          | unit      | proposal | made       | reported | emergency    |
+      | det-today | dod-emergency | battalion | trucks   | 2015-06-30 | unknown  | humanitarian |
+      | det-later | dod-emergency | battalion | radios   | 2015-07-01 | unknown  | humanitarian |
+    Then the open `confirm-report-to-congress` tasks are exactly:
+      | kind                       | subject   | law |
+      | confirm-report-to-congress | det-today | DoD |

@@ -137,3 +137,34 @@ def test_an_interrupt_wrapped_in_an_engine_error_is_still_an_interrupt(capsys):
     assert capsys.readouterr().err == "error: interrupted\nerror: terminated\n"
     assert _failed(wrapped, None) == 1  # without a signal it is what it says, an internal error
     assert capsys.readouterr().err.startswith("internal error: EngineError: ")
+
+
+def test_an_interrupt_while_writing_the_output_file_leaves_the_earlier_file_whole(tmp_path, monkeypatch):
+    """`-o` writes a temporary file and renames it into place: Ctrl-C half-way through the write leaves the
+    earlier report as it was and no temporary file behind (issue 7)."""
+    from vetting import cli
+
+    target = tmp_path / "report.json"
+    target.write_text("the earlier report\n", encoding="utf-8")
+    real_fdopen = os.fdopen
+
+    class HalfWritten:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+        def write(self, text):
+            self.handle.write(text[: len(text) // 2])
+            self.handle.flush()
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.os, "fdopen", lambda *a, **k: HalfWritten(real_fdopen(*a, **k)))
+    with pytest.raises(KeyboardInterrupt):
+        cli.emit("{}\n" * 10_000, str(target))
+    assert target.read_text(encoding="utf-8") == "the earlier report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
