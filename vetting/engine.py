@@ -336,7 +336,7 @@ class Engine:
         """Wrap `action` as the one-argument action durable expects (a two-argument one would be run as async)."""
 
         def bound(c: Closure) -> None:
-            session = self._live[ruleset][fnv1a32(c.s.sid)]
+            session = self._live[ruleset][_id_hash(c.s.sid)]  # cached: one hash per sid, not per action
             try:
                 action(c, lambda fact: session._emit(c, rule, fact))
             except Exception as error:
