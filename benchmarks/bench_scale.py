@@ -191,7 +191,7 @@ def main(argv=None) -> int:
                   file=sys.stderr, flush=True)
     headline = dict(rows[-1])
     headline["growth"] = [{k: r[k] for k in ("units", "proposals", "load_s", "decide_s", "end_to_end_s",
-                                             "peak_rss_mb", "ms_per_proposal", "findings",
+                                             "end_to_end_cpu_s", "decide_cpu_s", "peak_rss_mb", "ms_per_proposal", "findings",
                                              "ms_per_finding", "disagreements")} for r in rows]
     headline["load_average"] = [round(x, 2) for x in os.getloadavg()]
     headline["cores"] = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
