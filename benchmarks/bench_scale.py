@@ -20,6 +20,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -87,6 +88,13 @@ class TreeMemory:
         return self.peak_kb / 1024
 
 
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and its finished children (the worker processes): the
+    figure to compare on a shared machine, where wall time depends on the other processes."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_command(args: list[str]) -> tuple[float, float, float]:
     """Wall seconds, peak RSS MB and peak PSS MB (process tree) of one command; it must succeed."""
     start = time.perf_counter()
@@ -122,13 +130,20 @@ def measure(units: int, seed: int, workers: int | None, work: Path, with_whatif:
     write(folder, units, proposals, seed)
     generate_s = time.perf_counter() - start
     size_mb = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
+    cpu = cpu_seconds()
     end_to_end_s, peak_mb, peak_pss_mb = run_command(VETTING + ["evaluate", str(folder), "--as-of", AS_OF.isoformat(),
                                                    "--law", "both", "--format", "json",
                                                    "-o", str(work / f"report-{units}.json")])
+    end_to_end_cpu_s = cpu_seconds() - cpu
     start = time.perf_counter()
     case = load_case(folder)
     load_s = time.perf_counter() - start
+    cpu = cpu_seconds()
     report = evaluate(case, AS_OF, "both", workers=workers)
+    decide_cpu_s = cpu_seconds() - cpu
+    # the legal work: findings grow faster than the roster when implicated formations cover more units
+    findings = sum(len(s.findings) for group in (report.units, report.people) for s in group.values()) + sum(
+        len(p.findings) for p in report.proposals.values())
     decide_s = sum(report.timings[k] for k in ("facts_s", "engine_s", "combine_s"))
     start = time.perf_counter()
     expected = reference_decide(case, AS_OF, ("state", "dod"))
@@ -138,7 +153,9 @@ def measure(units: int, seed: int, workers: int | None, work: Path, with_whatif:
         print(f"  DISAGREE ({units} units): {line}", file=sys.stderr)
     row = {"units": units, "proposals": proposals, "case_mb": round(size_mb, 1), "generate_s": round(generate_s, 2),
            "load_s": round(load_s, 2), "load_mb_per_s": round(size_mb / load_s, 2), "decide_s": round(decide_s, 2),
-           "end_to_end_s": round(end_to_end_s, 2), "peak_rss_mb": round(peak_mb), "peak_pss_mb": round(peak_pss_mb), "plain_decide_s": round(plain_s, 3),
+           "end_to_end_s": round(end_to_end_s, 2), "end_to_end_cpu_s": round(end_to_end_cpu_s, 2),
+           "decide_cpu_s": round(decide_cpu_s, 2), "findings": findings,
+           "ms_per_finding": round(1000 * decide_cpu_s / max(1, findings), 3), "peak_rss_mb": round(peak_mb), "peak_pss_mb": round(peak_pss_mb), "plain_decide_s": round(plain_s, 3),
            "engine_vs_plain": round(decide_s / plain_s, 1) if plain_s else None,
            "ms_per_proposal": round(1000 * end_to_end_s / max(1, proposals), 3),
            "disagreements": len(diff), "timings": report.timings}
@@ -174,7 +191,8 @@ def main(argv=None) -> int:
                   file=sys.stderr, flush=True)
     headline = dict(rows[-1])
     headline["growth"] = [{k: r[k] for k in ("units", "proposals", "load_s", "decide_s", "end_to_end_s",
-                                             "peak_rss_mb", "ms_per_proposal", "disagreements")} for r in rows]
+                                             "end_to_end_cpu_s", "decide_cpu_s", "peak_rss_mb", "ms_per_proposal", "findings",
+                                             "ms_per_finding", "disagreements")} for r in rows]
     headline["load_average"] = [round(x, 2) for x in os.getloadavg()]
     headline["cores"] = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     headline["date"] = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%MZ")
