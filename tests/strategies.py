@@ -1,4 +1,4 @@
-"""Random but valid cases (`vetting.load.Case`), built directly from the pydantic models.
+"""Random but valid cases (`vetting.casemodel.Case`), built directly from the pydantic models.
 
 - `case_and_date(**sizes)`: a hypothesis strategy of (Case, as_of); `cases(**sizes)`: of Case alone.
 - `LAWS`: a strategy of the `laws` argument (both, State alone, DoD alone).
@@ -45,7 +45,7 @@ from vetting.casefile import (Assessment, CaseInfo, DayRange, Determination, Fun
                               Investigation, ParentLink, Person, Perpetrators, Place, Posting, Proposal, Recipients,
                               Refs, Unit)
 from vetting.checks import find_cycle
-from vetting.load import Case
+from vetting.casemodel import Case
 
 START, END = dt.date(2010, 1, 1), dt.date(2020, 12, 31)
 DOD_CUTOFF = dt.date(2014, 1, 17)

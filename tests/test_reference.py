@@ -31,7 +31,8 @@ from strategies import LAWS, case_and_date
 from vetting.casefile import (CaseInfo, Determination, Incident, Information, Person, Proposal, Unit)
 from vetting.checks import check_case
 from vetting.decide import evaluate
-from vetting.load import Case, load_case
+from vetting.casemodel import Case
+from vetting.load import load_case
 
 D = dt.date
 

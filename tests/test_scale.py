@@ -32,7 +32,8 @@ from vetting.engine import EngineError
 from vetting.errors import InputError
 from vetting.facts import build
 from vetting.generate import AS_OF, generate, write
-from vetting.load import Case, load_case
+from vetting.casemodel import Case
+from vetting.load import load_case
 from vetting.memory import case_from_data
 from vetting.ruleset import load_ruleset
 

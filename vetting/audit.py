@@ -22,7 +22,8 @@ from dataclasses import replace
 
 from vetting.decide import evaluate
 from vetting.explain import PARAPHRASE, _fact
-from vetting.load import Case, load_case
+from vetting.casemodel import Case
+from vetting.load import load_case
 
 RESTRICTED = ("ineligible", "suspended")
 FORMAT = "vetting-audit/1"

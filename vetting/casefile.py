@@ -599,10 +599,10 @@ class Determination(Sourced):
         if self.kind in ("state-effective-steps", "dod-corrective-steps") and not (self.incidents or self.information):
             raise ValueError(f"a `{self.kind}` determination concerns the members responsible for particular "
                              f"violations: list its `incidents` (or the `information` it concerns, for "
-                             f"information without an incident)")
+                             "information without an incident)")
         if self.kind not in ("state-effective-steps", "dod-corrective-steps") and (self.incidents or self.information):
-            raise ValueError(f"`incidents` and `information` belong only to an effective-steps or corrective-steps "
-                             f"determination")
+            raise ValueError("`incidents` and `information` belong only to an effective-steps or corrective-steps "
+                             "determination")
         if self.kind != "dod-emergency" and self.emergency is not None:
             raise ValueError("`emergency` belongs only to a `dod-emergency` determination")
         if self.reported_on and self.reported_on < self.made:

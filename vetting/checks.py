@@ -7,6 +7,7 @@ import weakref
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
+from vetting.casemodel import citations, error_at
 from vetting.errors import InputError, did_you_mean
 
 _NEVER = dt.date.max
@@ -19,7 +20,6 @@ def is_checked(case) -> bool:
 
 
 def check_case(case) -> None:
-    from vetting.load import error_at
 
     def ref(entity_id, sub, target, collection):
         known = case.collection(collection)
@@ -124,7 +124,6 @@ def _check_not_empty(case) -> None:
 
 def _check_information_dates(case, item) -> None:
     """Information cannot arrive before its incident began, nor be assessed before it arrived."""
-    from vetting.load import error_at
 
     when = case.incidents[item.incident].date if item.incident is not None else item.date
     received = item.received
@@ -143,7 +142,6 @@ def _check_information_dates(case, item) -> None:
 
 
 def _check_assessed_after_received(case, item) -> None:
-    from vetting.load import error_at
 
     received = item.received
     on = item.assessment.on
@@ -154,7 +152,6 @@ def _check_assessed_after_received(case, item) -> None:
 
 
 def _check_citations(case, ref) -> None:
-    from vetting.load import citations, error_at
 
     for name in ("units", "people", "incidents", "information", "investigations", "determinations",
                  "proposals"):
@@ -176,7 +173,6 @@ def _check_citations(case, ref) -> None:
 
 
 def _source_text(case, source) -> str:
-    from vetting.load import error_at
 
     def fail(message, hint="the path is relative to the case folder"):
         return error_at(case, source.id, ("text",), f"the source text `{source.text}` {message}", hint=hint)
@@ -233,7 +229,6 @@ def _overlap(a, b) -> bool:
 
 def _check_hierarchy(case) -> None:
     """No unit has two parents on one date in one chain, and the hierarchy has no cycle on any date."""
-    from vetting.load import error_at
 
     for unit in case.units.values():
         for i, a in enumerate(unit.parents):

@@ -359,7 +359,7 @@ def main(argv=None) -> int:
         try:
             args = _parser().parse_args(argv)
             if getattr(args, "output", None) and getattr(args, "case", None):  # before any work, so any write
-                from vetting.load import refuse_overwriting_inputs
+                from vetting.outputs import refuse_overwriting_inputs
 
                 refuse_overwriting_inputs(args.output, args.case, getattr(args, "hypotheses", ()),
                                           getattr(args, "rules", None))

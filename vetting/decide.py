@@ -23,7 +23,8 @@ from pathlib import Path
 
 from vetting import facts as factlib
 from vetting.errors import InputError
-from vetting.load import Case, apply_hypotheses, load_case
+from vetting.casemodel import Case, error_at
+from vetting.load import apply_hypotheses, load_case
 from vetting.ruleset import LAWS, RuleSet, load_ruleset
 
 UNIT_STATUSES = ("eligible", "suspended", "ineligible", "remediated")
@@ -184,7 +185,6 @@ PART_SIZE = 4_000
 
 
 def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:
-    from vetting.load import error_at
 
     ancestors = factlib.ancestors_on(case.units, as_of)
     pairs = sum(len(above) for above in ancestors.values())
@@ -198,7 +198,6 @@ def _check_hierarchy_size(case: Case, as_of: dt.date) -> None:
 
 
 def _check_inherited(case: Case, facts: list[dict], estimate: int) -> None:
-    from vetting.load import error_at
 
     if estimate <= MAX_INHERITED:
         return
@@ -362,7 +361,6 @@ def combine(case: Case, as_of: dt.date, laws: tuple, ruleset: RuleSet, derived: 
 
 def _due_date(case: Case, ruleset: RuleSet, task: dict) -> dt.date:
     """A task's due date; a day past 9999-12-31 (a determination made in 9999) is bad input, not an open date."""
-    from vetting.load import error_at
 
     try:
         return factlib.date_of(task["due"])

@@ -5,71 +5,25 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import types
 import typing
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from vetting import casejson, safeyaml
-from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, Citation, HypothesisFile, HypothesisInfo, Patches,
+from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, HypothesisFile, HypothesisInfo, Patches,
                               Removals)
+from vetting.casemodel import Case, Location, error_at_location, written
+from vetting.checks import check_case, source_text_path
 from vetting.errors import InputError, did_you_mean, field_path
 
 KIND_OF_COLLECTION = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
                       "information": "information item", "investigations": "investigation",
                       "determinations": "determination", "proposals": "proposal"}
-
-
-@dataclass(frozen=True)
-class Location:
-    doc: safeyaml.Document
-    loc: tuple  # the entity's path inside the document, e.g. ("units", 3)
-
-
-@dataclass(frozen=True)
-class Case:
-    """A merged, checked case: every collection keyed by id, in file order."""
-
-    info: CaseInfo
-    sources: dict = field(default_factory=dict)
-    units: dict = field(default_factory=dict)
-    people: dict = field(default_factory=dict)
-    incidents: dict = field(default_factory=dict)
-    information: dict = field(default_factory=dict)
-    investigations: dict = field(default_factory=dict)
-    determinations: dict = field(default_factory=dict)
-    proposals: dict = field(default_factory=dict)
-    files: tuple = ()  # ((path, sha256), ...)
-    hypotheses: tuple = ()  # HypothesisInfo, in the order applied
-    folders: tuple = ()  # the folders of the case's files, where source texts are found
-    folder: Path | None = None  # the first folder: the files' paths in a report are relative to it
-    given: tuple = ()  # the files and folders named, as given: what a report records to re-run it
-    locations: dict = field(default_factory=dict, compare=False, repr=False)
-    removed: dict = field(default_factory=dict, compare=False, repr=False)  # id -> Location of its `remove`
-
-    def collection(self, name: str) -> dict:
-        return getattr(self, name)
-
-    @property
-    def sha256(self) -> str:
-        digest = hashlib.sha256()
-        for path, sha in self.files:
-            digest.update(f"{Path(path).name}\0{sha}\n".encode("utf-8", "surrogateescape"))  # any file name
-        return digest.hexdigest()
-
-    def summary(self) -> str:
-        counts = ", ".join(f"{len(self.collection(c))} {SINGULAR.get(c, c) if len(self.collection(c)) == 1 else c}"
-                           for c in COLLECTIONS if self.collection(c))
-        return f"{self.info.id}: {counts}" if counts else f"{self.info.id}: empty"
-
-
-SINGULAR = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
-            "investigations": "investigation", "determinations": "determination", "proposals": "proposal"}
 
 
 # ---------------------------------------------------------------- files
@@ -211,16 +165,8 @@ def pydantic_error(err: ValidationError, doc: safeyaml.Document, model: type[Bas
         message = first["msg"][0].lower() + first["msg"][1:]
         if given is not None and not isinstance(given, (dict, list)):
             message += f" (got `{given}`)"
-    loc = _written(doc, loc)
+    loc = written(doc, loc)
     return InputError(message, file=doc.path, line=doc.line(loc), field=field_path(loc), hint=hint)
-
-
-def _written(doc: safeyaml.Document, loc: tuple) -> tuple:
-    """The longest part of `loc` spelt out in the file: `date: 2014-06-30` is shorthand, it has no `date.from`."""
-    written = tuple(loc)
-    while written and written not in doc.lines:
-        written = written[:-1]
-    return written or tuple(loc)
 
 
 _EXPECTED_MAPPING = {"DayRange": "a date written `YYYY-MM-DD`, or a range of days `{from: ..., to: ...}`",
@@ -329,7 +275,6 @@ def load_case(paths) -> Case:
         info = _combined_info([info, *combined])
     case = Case(info=info, files=tuple(files), folders=folders, folder=folder, given=tuple(str(p) for p in paths),
                 locations=locations, **collections)
-    from vetting.checks import check_case, source_text_path
 
     texts = {source_text_path(case, source).resolve() for source in case.sources.values() if source.text}
     for path in dict.fromkeys(path for path in paths if path.is_dir()):
@@ -379,20 +324,10 @@ def _has_case_block(file: Path) -> bool:
 def _add(collections, locations, name, entity, where: Location):
     if entity.id in locations:
         first = locations[entity.id]
-        raise _error_at(where, ("id",), f"the id `{entity.id}` is used twice",
+        raise error_at_location(where, ("id",), f"the id `{entity.id}` is used twice",
                         hint=f"first used at {first.doc.path}:{first.doc.line(first.loc + ('id',))}")
     collections[name][entity.id] = entity
     locations[entity.id] = where
-
-
-def _error_at(where: Location, sub: tuple, message: str, hint: str | None = None) -> InputError:
-    loc = _written(where.doc, where.loc + tuple(sub))
-    return InputError(message, file=where.doc.path, line=where.doc.line(loc), field=field_path(loc), hint=hint)
-
-
-def error_at(case: Case, entity_id: str, sub: tuple, message: str, hint: str | None = None) -> InputError:
-    """An InputError pointing at a field of an entity of the case, wherever it was loaded from."""
-    return _error_at(case.locations[entity_id], sub, message, hint)
 
 
 # ---------------------------------------------------------------- hypotheses
@@ -417,39 +352,6 @@ def load_hypothesis(path) -> Hypothesis:
         raise InputError("the hypothesis changes nothing", file=doc.path, line=doc.line(("hypothesis",)),
                          field="hypothesis", hint="say what it supposes under `add`, `replace`, `patch` or `remove`")
     return Hypothesis(overlay.hypothesis, overlay, doc, doc.sha256)
-
-
-def refuse_overwriting_inputs(output, cases, hypotheses=(), rules=None) -> None:
-    """`-o` never names an input of the run: a case file, a hypothesis, or any file in a case or rule folder
-    (there it would replace an input, or be refused as an unread file on the next run)."""
-    from vetting.ruleset import DEFAULT_RULES
-
-    target = Path(output)
-    try:
-        resolved = target.resolve()
-    except (OSError, RuntimeError):  # a symlink loop: writing reports it
-        return
-    for folder, what in [(Path(c), "case") for c in cases if Path(c).is_dir()] + [(Path(rules or DEFAULT_RULES),
-                                                                                    "rule")]:
-        if resolved == folder.resolve() or folder.resolve() in resolved.parents:
-            raise InputError(f"cannot write there: it is inside the {what} folder `{folder}`", file=str(output),
-                             hint=f"a {what} folder holds only its own files: write the output elsewhere")
-    for given in [c for c in cases if not Path(c).is_dir()] + list(hypotheses):
-        if resolved == Path(given).resolve() or (target.exists() and Path(given).exists()
-                                                 and os.path.samefile(target, given)):
-            raise InputError(f"cannot write there: it is an input of this run (`{given}`)", file=str(output),
-                             hint="name another file: the output never replaces a case file or a hypothesis")
-    singles = [Path(c) for c in cases if not Path(c).is_dir()]
-    if target.exists() and any(p.resolve().parent in resolved.parents for p in singles):
-        # a source text beside a case file: only an existing file there can be one, so only then read the sources
-        folders = [p.parent for p in singles] + [Path(c) for c in cases if Path(c).is_dir()]
-        for given in singles:
-            data = safeyaml.load(given).data
-            for source in (data.get("sources") if isinstance(data, dict) else None) or []:
-                text = source.get("text") if isinstance(source, dict) else None
-                if isinstance(text, str) and any((folder / text).resolve() == resolved for folder in folders):
-                    raise InputError(f"cannot write there: it is the text of the source `{source.get('id')}`",
-                                     file=str(output), hint="name another file: the output never replaces an input")
 
 
 def apply_hypotheses(case: Case, hypotheses) -> Case:
@@ -495,7 +397,6 @@ def apply_hypothesis(case: Case, hypothesis: Hypothesis) -> Case:
     result = replace(case, locations=locations, removed=removed,
                      hypotheses=case.hypotheses + (hypothesis.info,),
                      files=case.files + ((doc.path, hypothesis.sha256),), **collections)
-    from vetting.checks import check_case
 
     check_case(result)
     return result
@@ -526,30 +427,3 @@ def _patched(doc, loc: tuple, entity: BaseModel, patch) -> BaseModel:
 def _unknown(doc, loc, entity_id, name, known, hint=None) -> InputError:
     return InputError(f"`{entity_id}` is not a known {KIND_OF_COLLECTION[name]} of the case", file=doc.path,
                       line=doc.line(loc), field=field_path(loc), hint=hint or did_you_mean(entity_id, known))
-
-
-def citations(model: BaseModel, loc: tuple = ()):
-    """Every (loc, Citation) inside a model, with its path relative to the model."""
-    for name, key in _keys(type(model)):  # pydantic's `model_fields` is slow to read once per value
-        value = getattr(model, name)
-        if isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, Citation):
-                    yield loc + (key, index), item
-                elif isinstance(item, BaseModel):
-                    yield from citations(item, loc + (key, index))
-        elif isinstance(value, Citation):
-            yield loc + (key,), value
-        elif isinstance(value, BaseModel):
-            yield from citations(value, loc + (key,))
-
-
-_KEYS: dict = {}
-
-
-def _keys(model: type[BaseModel]) -> list:
-    """(field name, key as written) of a model's fields, computed once per model."""
-    keys = _KEYS.get(model)
-    if keys is None:
-        keys = _KEYS[model] = [(name, info.alias or name) for name, info in model.model_fields.items()]
-    return keys

@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from vetting import safeyaml
 from vetting.casefile import COLLECTIONS, CaseFile, CaseInfo
 from vetting.errors import InputError
-from vetting.load import Case, Location, _add, _validate
+from vetting.casemodel import Case, Location
+from vetting.load import _add, _validate
 
 
 def case_from_data(parts, case_id: str = "in-memory") -> Case:
