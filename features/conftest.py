@@ -102,6 +102,7 @@ class World:
     as_of: dt.date | None = None
     case_paths: list = field(default_factory=list)
     hypotheses: list = field(default_factory=list)  # names or paths, resolved when evaluating
+    readings: list = field(default_factory=list)  # names of the rule set's readings, applied in order
     rows: dict = field(default_factory=dict)  # collection -> list of entity dicts, in table order
     report: object = None
     fired: set = field(default_factory=set)
@@ -178,7 +179,8 @@ class World:
                 raise AssertionError("say the as-of date: `Given the as-of date is 2015-01-31`")
             case = self.load()
             hypotheses = [self.resolve_hypothesis(h) for h in self.hypotheses]
-            self.report = evaluate(case, self.as_of, self.laws, hypotheses=hypotheses)
+            rules = vetting.ruleset.load_ruleset(None, self.readings) if self.readings else None
+            self.report = evaluate(case, self.as_of, self.laws, hypotheses=hypotheses, rules=rules)
             self.fired |= set(self.report.fired)
         return self.report
 
@@ -497,6 +499,12 @@ def given_case(world, case):
 @step(*GIVEN, pattern=r"the hypothesis " + ID.format("name") + r"(?: is applied)?")
 def given_hypothesis(world, name):
     world.hypotheses.append(name)
+    world.changed()
+
+
+@step(*GIVEN, pattern=r"the rule set is read as " + ID.format("name"))
+def given_reading(world, name):
+    world.readings.append(name)
     world.changed()
 
 

@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="the second date (default: the --as-of date)")
     p.add_argument("--plus", dest="plus", action="append", default=[], metavar="HYPOTHESIS", type=_given,
                    help="a hypothesis applied on the second side only, after the --with ones (repeatable)")
+    p.add_argument("--to-reading", dest="to_readings", action="append", default=[], metavar="NAME", type=_given,
+                   help="a reading of the law applied on the second side only, after the --reading ones "
+                        "(repeatable): how much the answer depends on the reading")
     _output_arguments(p)
 
     p = sub.add_parser("brief", help="the briefing to share: summary, command tree, timelines, findings, tasks",
@@ -133,8 +136,7 @@ def _parser() -> argparse.ArgumentParser:
                               "exit status 3 when an expectation is not met; the file's format is in "
                               "docs/case-format.md")
     p.add_argument("expectations", type=_given, help="a YAML file of expectations (a case, and checks on dates)")
-    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
-                   help="another rule set (default: rules/)")
+    _rules_arguments(p)
     p.add_argument("--format", action=_Once, choices=("terminal", "json"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
                    help="write to FILE instead of standard output (whole, or not at all)")
@@ -160,8 +162,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", dest="as_of", default=None, metavar="DATE", action=_Once, type=_given,
                    help="the date of the decision, YYYY-MM-DD (default: today)")
     p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once)
-    p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
-                   help="another rule set (default: rules/)")
+    _rules_arguments(p)
     p.add_argument("--format", action=_Once, choices=("terminal", "json", "csv", "markdown"), default="terminal")
     p.add_argument("--output", "-o", metavar="FILE", action=_Once, type=_given,
                    help="write to FILE instead of standard output")
@@ -213,8 +214,15 @@ def _case_arguments(p) -> None:
     p.add_argument("--law", choices=("state", "dod", "both"), default="both", action=_Once,
                    help="state: 22 U.S.C. 2378d (State Department assistance); dod: 10 U.S.C. 362 (Defense "
                         "Department); both (default): each decision under each law")
+    _rules_arguments(p)
+
+
+def _rules_arguments(p) -> None:
     p.add_argument("--rules", metavar="FOLDER", default=None, action=_Once, type=_given,
                    help="another rule set (default: rules/)")
+    p.add_argument("--reading", dest="readings", action="append", default=[], metavar="NAME", type=_given,
+                   help="read the law as the rule set's reading NAME does (its `readings/NAME.yaml`, or a "
+                        "reading file), in order (repeatable); the report records it")
 
 
 def _cases(args) -> list:
@@ -363,6 +371,10 @@ def main(argv=None) -> int:
 
                 refuse_overwriting_inputs(args.output, args.case, getattr(args, "hypotheses", ()),
                                           getattr(args, "rules", None))
+            if getattr(args, "readings", None):  # one rule set, read so, for every evaluation of the command
+                from vetting.ruleset import load_ruleset
+
+                args.rules = load_ruleset(args.rules, args.readings)
             status = COMMANDS[args.command](args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, not at exit: a closed pipe is then seen below
@@ -483,8 +495,14 @@ def _diff(args) -> int:
     from vetting.reports import diff
 
     hypotheses, args.hypotheses = args.hypotheses, []
+    to_rules = None
+    if args.to_readings:
+        from vetting.ruleset import load_ruleset
+
+        folder = args.rules.folder if hasattr(args.rules, "folder") else args.rules
+        to_rules = load_ruleset(folder, args.readings + args.to_readings)
     result = diff.diff(_one_case(args), args.as_of or dt.date.today(), args.to_as_of, hypotheses, args.plus,
-                       args.law, args.rules)
+                       args.law, args.rules, to_rules)
     _show(args, result, diff.to_json, diff.render_terminal, diff.document)
     return 0
 

@@ -49,4 +49,6 @@ def hypothesis_records(case) -> list[dict]:
 
 
 def rule_set_record(rules) -> dict:
-    return {"folder": rules.folder, "files": [{"path": name, "sha256": sha} for name, sha in rules.hashes]}
+    """The rule files read (a reading's as `readings/NAME.yaml`) and the readings applied, in order."""
+    return {"folder": rules.folder, "files": [{"path": name, "sha256": sha} for name, sha in rules.hashes],
+            "readings": [{"name": reading.name, "path": path} for path, reading in rules.readings]}

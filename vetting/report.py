@@ -71,8 +71,8 @@ def render_terminal(report: Report, console) -> None:
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
     print_wrapped(console, Text(title, style="bold"))
-    print_wrapped(console, f"rule set {report.rules.info.name} {report.rules.info.version} "
-                           f"({report.rules.sha256[:12]}), laws: {', '.join(report.laws)}")
+    print_wrapped(console, f"rule set {report.rules.label} ({report.rules.sha256[:12]}), laws: "
+                           f"{', '.join(report.laws)}")
 
     laws = [Column(law, whole=True) for law in report.laws]
     print_table(console, "Units", [Column("unit"), Column("personnel", True, "right"), *laws,

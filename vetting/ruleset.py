@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,6 +42,7 @@ _ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # \d: any script's digits, told apart in `literal`
 RESERVED = {"as_of", "law"}
 DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
+READINGS = "readings"  # the rule folder's subfolder of other readings of the law (docs/rules.md, "Readings")
 MAX_ALTERNATIVES = 256  # durable rules one rule may expand into (the shipped rules: at most 4)
 MAX_PATTERNS = 500  # patterns on one type of fact in the whole rule set (see _Compiler.check_patterns)
 MAX_COMPARISONS = 50  # different comparisons with a literal on one type of fact (durable fails at about 64)
@@ -96,6 +98,28 @@ class RuleSetFile(Model):
     ruleset: RuleSetInfo
 
 
+class Patch(Model):
+    rule: str = Field(min_length=1)
+    set: dict[str, Any] = Field({}, description="dotted path in the rule (`when.finding.via`) -> its new value")
+    unset: list[str] = Field([], description="dotted paths to take out of the rule")
+
+
+class Reading(Model):
+    """Another reading of a contestable point of the law: the rule set with some rules dropped, patched or added."""
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=1)
+    says: str = Field(min_length=1, description="what this reading holds, against the rule set's own")
+    sources: list[str] = Field(min_length=1, description="citation ids of the rule set: why the point is contestable")
+    notes: str | None = None
+    drop: list[str] = []
+    patch: list[Patch] = []
+    add: list[Rule] = []
+
+
+class ReadingFile(Model):
+    reading: Reading
+
+
 @dataclass(frozen=True)
 class RuleSet:
     info: RuleSetInfo
@@ -107,11 +131,18 @@ class RuleSet:
     files: dict  # rule id -> file path
     folder: str | None = None  # as given; None for the project's own rules/
     hashes: tuple = ()  # (file name, sha256) of every file read, for a report to record
+    readings: tuple = ()  # (path from the folder, Reading), in the order applied
 
     @property
     def engine_name(self) -> str:
         """One durable_rules ruleset name per rule-set version and content: versions coexist, never clash."""
         return f"{self.info.name}_{re.sub(r'[^a-z0-9]', '_', self.info.version.lower())}_{self.sha256[:12]}"
+
+    @property
+    def label(self) -> str:
+        """`name version`, and the readings it is read with: how a report names the law it applied."""
+        read = f", read as {' + '.join(r.name for _, r in self.readings)}" if self.readings else ""
+        return f"{self.info.name} {self.info.version}{read}"
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -135,8 +166,26 @@ def _parse(path: Path, model):
 _CACHE: dict = {}
 
 
-def load_ruleset(folder=None) -> RuleSet:
-    """Load, check and compile the rule set in `folder` (default: the project's `rules/`)."""
+def reading_path(folder, name) -> Path:
+    """The file of reading `name`: `<rule folder>/readings/<name>.yaml`, or `name` itself if it is a YAML path."""
+    from vetting.load import is_yaml
+
+    if is_yaml(Path(name)):
+        return Path(name)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise InputError(f"`{name}` is neither the name of a reading nor a `.yaml` file", field="--reading")
+    path = Path(folder or DEFAULT_RULES) / READINGS / f"{name}.yaml"
+    if not path.is_file():
+        shipped = sorted(p.stem for p in path.parent.glob("*.yaml")) if path.parent.is_dir() else []
+        raise InputError(f"the rule set has no reading `{name}`", file=str(path.parent), field="--reading",
+                         hint=did_you_mean(name, shipped) or
+                         (f"its readings: {', '.join(shipped)}" if shipped else "it has no `readings/` folder"))
+    return path
+
+
+def load_ruleset(folder=None, readings=()) -> RuleSet:
+    """Load, check and compile the rule set in `folder` (default: the project's `rules/`), read as the
+    `readings` say (names of files in its `readings/` folder, or paths), applied in order."""
     given = str(folder) if folder else None
     folder = Path(folder or DEFAULT_RULES)
     if not folder.is_dir():
@@ -144,13 +193,16 @@ def load_ruleset(folder=None) -> RuleSet:
                          "no such rule-set folder", file=str(folder))
     from vetting.load import check_folder, ignored, is_yaml
 
-    check_folder(folder, "rule")  # every file read or refused: a renamed rule file never narrows the law unseen
+    # every file read or refused: a renamed rule file never narrows the law unseen; readings are read on request
+    check_folder(folder, "rule", known=(READINGS,))
     files = sorted(p for p in folder.iterdir() if is_yaml(p) and not ignored(p) and not p.is_dir())
+    reading_files = [reading_path(given, name) for name in readings]
     digest, hashes = hashlib.sha256(), []
-    for path in files:
+    for path in files + reading_files:
         raw = safeyaml.read_bytes(path)
-        digest.update(path.name.encode("utf-8", "surrogateescape") + b"\0" + raw + b"\0")
-        hashes.append((path.name, hashlib.sha256(raw).hexdigest()))
+        name = path.name if path in files else Path(os.path.relpath(path, folder)).as_posix()
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0" + raw + b"\0")
+        hashes.append((name, hashlib.sha256(raw).hexdigest()))
     sha = digest.hexdigest()
     if (folder.resolve(), sha) in _CACHE:
         cached = _CACHE[folder.resolve(), sha]
@@ -172,15 +224,83 @@ def load_ruleset(folder=None) -> RuleSet:
                 raise InputError(f"the rule id `{rule.id}` is used twice", file=str(path),
                                  line=doc.line(("rules", index, "id")), field=f"rules[{index}].id",
                                  hint=f"first in {where[rule.id][0].path}")
-            where[rule.id] = (doc, index)
+            where[rule.id] = (doc, ("rules", index))
             rules.append(rule)
     if not rules:
         raise InputError("the rule set has no rules", file=str(folder))
+    applied = []
+    for path in reading_files:
+        rules, reading = _read_as(path, rules, where, citations.citations)
+        applied.append((Path(os.path.relpath(path, folder)).as_posix(), reading))
     compiled = _Compiler(rules, citations.citations, where).compile()
     ruleset = RuleSet(info.ruleset, tuple(rules), citations.citations, sha, compiled[0], compiled[1],
-                      {r.id: where[r.id][0].path for r in rules}, given, tuple(hashes))
+                      {r.id: where[r.id][0].path for r in rules}, given, tuple(hashes), tuple(applied))
     _CACHE[folder.resolve(), sha] = ruleset
     return ruleset
+
+
+def _read_as(path: Path, rules: list, where: dict, citations: dict) -> tuple[list, Reading]:
+    """`rules` as the reading in `path` has them: its `drop`ped rules out, its `patch`es made in place, its
+    `add`ed rules last. Each id it names must be (or, to add, must not be) a rule of the set."""
+    doc, parsed = _parse(path, ReadingFile)
+    reading = parsed.reading
+
+    def fail(loc, message, hint=None):
+        raise InputError(message, file=str(path), line=doc.line(("reading",) + loc),
+                         field=field_path(("reading",) + loc), hint=hint)
+
+    if path.stem != reading.name:
+        fail(("name",), f"a reading's name is its file's name, `{path.stem}`")
+    if not (reading.drop or reading.patch or reading.add):
+        fail((), "a reading changes the rule set: give `drop`, `patch` or `add`")
+    for i, cited in enumerate(reading.sources):
+        if cited not in citations:
+            fail(("sources", i), f"`{cited}` is not a citation of the rule set",
+                 hint=did_you_mean(cited, sorted(citations)))
+    by_id = {rule.id: rule for rule in rules}
+    named = set()
+    for part, given in (("drop", reading.drop), ("patch", [p.rule for p in reading.patch]),
+                        ("add", [r.id for r in reading.add])):
+        for i, rule_id in enumerate(given):
+            loc = (part, i) + {"drop": (), "patch": ("rule",), "add": ("id",)}[part]
+            if rule_id in named:
+                fail(loc, f"the reading names the rule `{rule_id}` twice")
+            named.add(rule_id)
+            if (rule_id in by_id) == (part == "add"):
+                fail(loc, f"the rule set already has a rule `{rule_id}`" if part == "add" else
+                     f"the rule set has no rule `{rule_id}` to {part}", hint=did_you_mean(rule_id, sorted(by_id)))
+    for i, patch in enumerate(reading.patch):
+        by_id[patch.rule] = _patched(by_id[patch.rule], patch, lambda loc, m, i=i: fail(("patch", i) + loc, m))
+        where[patch.rule] = (doc, ("reading", "patch", i))
+    for i, rule in enumerate(reading.add):
+        where[rule.id] = (doc, ("reading", "add", i))
+    kept = [by_id[rule.id] for rule in rules if rule.id not in reading.drop]
+    return kept + list(reading.add), reading
+
+
+def _patched(rule: Rule, patch: Patch, fail) -> Rule:
+    """`rule` with the patch's dotted paths set or taken out; every step but the last must already be there."""
+    data = rule.model_dump(exclude_none=True)
+    for part, paths in (("set", list(patch.set)), ("unset", patch.unset)):
+        for path in paths:
+            *steps, last = path.split(".")
+            node = data
+            for step in steps:
+                node = node.get(step) if isinstance(node, dict) else None
+            if not isinstance(node, dict) or (part == "unset" and last not in node):
+                fail((part, path) if part == "set" else (part, paths.index(path)),
+                     f"the rule `{rule.id}` has no `{path}`" if part == "unset" or node is None else
+                     f"`{'.'.join(steps)}` of the rule `{rule.id}` is not a mapping")
+            if part == "set":
+                node[last] = patch.set[path]
+            else:
+                del node[last]
+    try:
+        return Rule.model_validate(data)
+    except ValidationError as err:
+        problem = err.errors()[0]
+        fail(("set",), f"the patched rule `{rule.id}` is not a rule: {'.'.join(map(str, problem['loc']))}: "
+                       f"{problem['msg'].lower()}")
 
 
 # ---------------------------------------------------------------- compiling
@@ -277,8 +397,8 @@ class _Compiler:
                   (f"one of: {', '.join(f'`{c}`' for c in choices)}" if choices else "no rule concludes one"))
 
     def fail(self, rule, loc, message, hint=None):
-        doc, index = self.where[rule.id]
-        full = ("rules", index) + tuple(loc)
+        doc, at = self.where[rule.id]
+        full = at + tuple(loc)
         raise InputError(f"rule `{rule.id}`: {message}", file=doc.path, line=doc.line(full),
                          field=field_path(full), hint=hint)
 
@@ -519,8 +639,8 @@ class _Compiler:
             getter = self.value(rule, loc + ("days_after", 0), start, law)
             if not isinstance(days, int) or isinstance(days, bool):
                 self.fail(rule, loc + ("days_after", 1), "a whole number of days")
-            doc, index = self.where[rule.id]
-            where = ("rules", index) + tuple(loc) + ("days_after", 0)
+            doc, at = self.where[rule.id]
+            where = at + tuple(loc) + ("days_after", 0)
 
             def after(c):
                 start = getter(c)

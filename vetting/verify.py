@@ -103,6 +103,7 @@ def verify(report_path, case=None, hypotheses=None, rules=None) -> Verification:
         hypothesis_paths = ([Path(p) for p in hypotheses] if hypotheses is not None
                             else [folder / h["path"] for h in data["hypotheses"]])
         rules_folder = rules if rules is not None else data["rule_set"]["folder"]
+        readings = [str(r["path"]) for r in data["rule_set"].get("readings", [])]  # absent before readings
         as_of, laws = data["as_of"], data["laws"]
     except (TypeError, KeyError, AttributeError):
         raise InputError("the report's record of its inputs is not as `vetting evaluate` writes it",
@@ -110,16 +111,16 @@ def verify(report_path, case=None, hypotheses=None, rules=None) -> Verification:
     result = Verification(str(report_path), str(as_of), list(laws), made_with=data.get("software") or {},
                           verified_with=provenance.software())
 
+    from vetting.ruleset import DEFAULT_RULES
+
+    rule_base = Path(rules_folder) if rules_folder else DEFAULT_RULES
     ruleset = None
     try:
-        ruleset = load_ruleset(rules_folder)
+        ruleset = load_ruleset(rules_folder, [str(rule_base / path) for path in readings])
         rule_files = dict(ruleset.hashes)
     except InputError as err:
         result.error = err
         rule_files = _hash_folder(rules_folder)
-    from vetting.ruleset import DEFAULT_RULES
-
-    rule_base = Path(rules_folder) if rules_folder else DEFAULT_RULES
     result.files += _compare("rule file", data["rule_set"]["files"], rule_files, rule_base)
 
     loaded = None

@@ -1,4 +1,5 @@
-"""Differences between two decisions of one case: at two as-of dates, or with hypotheses A and with A+B.
+"""Differences between two decisions of one case: at two as-of dates, with hypotheses A and with A+B, or under
+two readings of the law (docs/rules.md, "Readings").
 
 The comparison is whatif's (vetting.whatif.compare): who changes status, under which law, the rules behind the
 new status, and the personnel newly barred, each person counted once.
@@ -13,27 +14,29 @@ from vetting.whatif import compare
 FORMAT = "vetting-diff/1"
 
 
-def diff(case, as_of, to_as_of=None, hypotheses=(), plus=(), laws=("state", "dod"), rules=None):
+def diff(case, as_of, to_as_of=None, hypotheses=(), plus=(), laws=("state", "dod"), rules=None, to_rules=None):
     """Decide `case` with `hypotheses` as of `as_of`, then with `hypotheses` + `plus` as of `to_as_of` (default
-    the same day), and compare."""
-    if to_as_of is None and not plus:
-        raise InputError("`diff` compares two decisions: give a second date or more hypotheses",
-                         hint="add `--to-as-of DATE` or `--plus HYPOTHESIS.yaml`")
+    the same day) under `to_rules` (default the same rule set), and compare."""
+    if to_as_of is None and not plus and to_rules is None:
+        raise InputError("`diff` compares two decisions: give a second date, more hypotheses or another reading",
+                         hint="add `--to-as-of DATE`, `--plus HYPOTHESIS.yaml` or `--to-reading NAME`")
     base = load_case(case) if not hasattr(case, "units") else case
     left_case = apply_hypotheses(base, hypotheses)
     right_case = apply_hypotheses(left_case, plus)  # validated whole before anything is evaluated
     left = evaluate(left_case, as_of, laws, rules=rules)
-    right = evaluate(right_case, to_as_of or left.as_of, laws, rules=left.rules)
+    right = evaluate(right_case, to_as_of or left.as_of, laws, rules=to_rules or left.rules)
     return compare(left, right)
 
 
 def side(report) -> dict:
-    return {"as_of": report.as_of.isoformat(), "hypotheses": [h.id for h in report.case.hypotheses]}
+    return {"as_of": report.as_of.isoformat(), "hypotheses": [h.id for h in report.case.hypotheses],
+            "readings": [r.name for _, r in report.rules.readings]}
 
 
 def label(report) -> str:
     with_ = f" with {' + '.join(h.id for h in report.case.hypotheses)}" if report.case.hypotheses else ""
-    return f"as of {report.as_of.isoformat()}{with_}"
+    read = f", reading {' + '.join(r.name for _, r in report.rules.readings)}" if report.rules.readings else ""
+    return f"as of {report.as_of.isoformat()}{with_}{read}"
 
 
 def to_json(result) -> dict:

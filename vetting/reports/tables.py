@@ -13,8 +13,9 @@ def heading(report) -> tuple[str, list]:
     title = f"{case.info.title} — as of {report.as_of.isoformat()}"
     if case.hypotheses:
         title += " — with " + ", ".join(h.id for h in case.hypotheses)
-    meta = [f"Rule set {report.rules.info.name} {report.rules.info.version} ({report.rules.sha256[:12]}); "
+    meta = [f"Rule set {report.rules.label} ({report.rules.sha256[:12]}); "
             f"laws: {', '.join(report.laws)}; case {case.info.id} (sha256 {case.sha256[:12]})."]
+    meta += [f"Reading {r.name}: {r.title}. {r.says.strip()}" for _, r in report.rules.readings]
     meta += [f"Hypothesis {h.id}: {h.title}. {h.rationale.strip()}" for h in case.hypotheses]
     return title, meta
 
