@@ -23,7 +23,7 @@ def explain(report: Report, subject: str) -> dict:
     findings = []
     for f in decided.findings:
         rule = rules.rule(f.rule)
-        cite = rules.citations[f.citation]
+        cite = rules.citations[f.citation].on(report.as_of)  # the wording in force then
         findings.append({
             "rule": f.rule, "title": rule.title, "says": rule.says.strip(), "law": f.law, "effect": f.effect,
             "lifted": f.lifted,

@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from vetting import facts as factlib
 from vetting import safeyaml
-from vetting.casefile import Model, Period
+from vetting.casefile import Date, Model, Period
 from vetting.errors import InputError, did_you_mean, field_path
 
 LAWS = ("state", "dod")
@@ -48,6 +48,19 @@ MAX_PATTERNS = 500  # patterns on one type of fact in the whole rule set (see _C
 MAX_COMPARISONS = 50  # different comparisons with a literal on one type of fact (durable fails at about 64)
 
 
+class Wording(Model):
+    """A provision as it read until a day: an earlier text, where the law was amended since."""
+    until: Date = Field(description="the last day this wording was the law")
+    enacted_by: str = Field(min_length=1, description="the act that made this wording law, with its date")
+    code: str | None = None
+    section: str | None = None
+    subsection: str | None = None
+    title: str | None = None
+    url: str | None = Field(None, pattern=r"^https?://\S+$")
+    text: str | None = None
+    note: str | None = None
+
+
 class Citation(Model):
     code: str = Field(min_length=1)
     section: str = Field(min_length=1)
@@ -57,9 +70,27 @@ class Citation(Model):
     law: str | None = Field(None, description="state, dod, or none for a policy source")
     text: str | None = Field(None, description="the provision, paraphrased or quoted, for readers")
     note: str | None = None
+    earlier: list[Wording] = Field([], description="earlier wordings of the provision, oldest first")
+
+    @model_validator(mode="after")
+    def _in_order(self):
+        days = [w.until for w in self.earlier]
+        if days != sorted(set(days)):
+            raise ValueError("the earlier wordings go oldest first, each ending on its own day")
+        return self
 
     def label(self) -> str:
         return " ".join(p for p in (self.code, self.section + (self.subsection or "")) if p)
+
+    def on(self, day: dt.date) -> "Citation":
+        """The provision as it read on `day`: a report cites the law then in force, not today's wording."""
+        for wording in self.earlier:
+            if day <= wording.until:
+                changed = wording.model_dump(exclude_none=True, exclude={"until", "enacted_by"})
+                note = f"The wording in force until {wording.until.isoformat()}, enacted by {wording.enacted_by}."
+                changed["note"] = f"{note} {changed['note']}" if "note" in changed else note
+                return self.model_copy(update={**changed, "earlier": []})
+        return self
 
 
 class CitationsFile(Model):

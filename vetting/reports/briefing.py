@@ -146,7 +146,7 @@ def to_html(b: Briefing) -> str:
     body += ["</section>", '<section id="tasks"><h2>Tasks</h2>']
     if report.tasks:
         rows = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "no due date",
-                 tables.citation_link(report.rules, t.citation), ", ".join(t.because)] for t in report.tasks]
+                 tables.citation_link(report.rules, t.citation, report.as_of), ", ".join(t.because)] for t in report.tasks]
         body.append(htmlout.table(["task", "law", "subject", "due", "citation", "because of"], rows))
     else:
         body.append("<p>No task is open.</p>")
@@ -240,7 +240,7 @@ def to_markdown(b: Briefing) -> str:
     if report.tasks:
         out += ["| task | law | subject | due | citation |", "|---|---|---|---|---|"]
         out += [f"| {e(t.kind)} | {t.law} | {e(t.subject)} | {t.due.isoformat() if t.due else 'no due date'} | "
-                f"{mdout.inline(tables.citation_link(report.rules, t.citation))} |" for t in report.tasks]
+                f"{mdout.inline(tables.citation_link(report.rules, t.citation, report.as_of))} |" for t in report.tasks]
     else:
         out.append("No task is open.")
     return escape_hidden("\n".join(out) + "\n")

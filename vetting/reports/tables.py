@@ -29,8 +29,9 @@ def _number(value) -> str:
     return str(value) if value is not None else ""
 
 
-def citation_link(rules, cid: str) -> Link:
-    cite = rules.citations[cid]
+def citation_link(rules, cid: str, day) -> Link:
+    """The provision as it read on `day`, linked to its text."""
+    cite = rules.citations[cid].on(day)
     return Link(cite.label(), cite.url)
 
 
@@ -66,8 +67,8 @@ def evaluation(report) -> Document:
               for p in report.people.values()]
     proposals = [[p.title, p.id, p.law or "none", p.outcome, rule_titles(rules, p.findings, ("note", "covered"))]
                  for p in report.proposals.values()]
-    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "", citation_link(rules, t.citation)]
-             for t in report.tasks]
+    tasks = [[t.kind, t.law, t.subject, t.due.isoformat() if t.due else "",
+              citation_link(rules, t.citation, report.as_of)] for t in report.tasks]
     statuses = tuple(range(3, 3 + len(laws)))
     sections = [*summary(report),
                 Section("Units", ["unit", "id", "personnel", *laws, "because"], units, status_columns=statuses),
