@@ -340,7 +340,7 @@ def compiles(folder: Path, documents: dict, citations: dict) -> str | None:
             for index, rule in enumerate(RuleFile.model_validate(data).rules):
                 if rule.id in where:
                     return f"the rule id `{rule.id}` is used twice"
-                where[rule.id] = (doc, index)
+                where[rule.id] = (doc, ("rules", index))
                 rules.append(rule)
         _Compiler(rules, citations, where).compile()
     except (InputError, ValidationError) as error:
