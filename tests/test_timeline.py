@@ -121,4 +121,4 @@ def test_diff_command_in_every_format(capsys, fmt):
 
 def test_diff_needs_a_second_side(capsys):
     assert main(["diff", str(CASE), "--as-of", "2015-05-08"]) == 2
-    assert "give a second date or more hypotheses" in capsys.readouterr().err
+    assert "give a second date, more hypotheses or another reading" in capsys.readouterr().err
