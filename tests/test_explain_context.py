@@ -1,0 +1,158 @@
+"""`explain` beside the findings: information dates, determinations, tasks, barred units under a recipient, and
+nothing the government could not have had on the as-of date. A small synthetic case (not real facts)."""
+import json
+
+import pytest
+
+from vetting.cli import main
+from vetting.decide import evaluate
+from vetting.explain import FORMAT, explain
+
+CASE = """
+case: {id: ctx, title: Synthetic explain-context case (not real facts)}
+sources:
+  - {id: early, title: Early report, publisher: tests, date: 2014-07-01}
+  - {id: late, title: Late report, publisher: tests, date: 2015-05-08}
+  - {id: month, title: A report of some day in March 2015, publisher: tests, date: 2015-03}
+units:
+  - {id: zone, name: Zone, kind: military, country: MX, sources: [early]}
+  - {id: bn, name: Battalion, kind: military, country: MX, parents: [{unit: zone, sources: [early]}], sources: [early]}
+  - {id: co, name: Company, kind: military, country: MX, parents: [{unit: zone, sources: [early]}], sources: [early]}
+incidents:
+  - {id: k1, title: Killing, date: 2014-06-30, place: {name: X, country: MX}, violations: [extrajudicial-killing],
+     perpetrators: {units: [bn]}, sources: [early]}
+  - {id: k2, title: Second killing, date: 2014-08-01, place: {name: Y, country: MX}, violations: [torture],
+     perpetrators: {units: [co]}, sources: [early]}
+information:
+  - id: i1
+    incident: k1
+    summary: report of the killing
+    received: 2014-07-02
+    held_by: state
+    assessment: {status: credible, on: 2014-09-01, by: the embassy, made_by: government}
+    sources:
+      - {source: early, quote: an early quote}
+      - {source: late, quote: a later quote}
+      - {source: month, note: a month-dated note}
+  - id: i2
+    incident: k2
+    summary: report of the second killing
+    received: {from: 2014-08-05, to: 2014-08-20}
+    held_by: dod
+    assessment: {status: credible, on: 2015-04-01}
+    sources: [early]
+  - id: i3
+    incident: k1
+    summary: a later report
+    received: 2015-06-01
+    assessment: {status: pending}
+    sources: [late]
+investigations:
+  - {id: trial, kind: prosecution, by: a court, incident: k1, status: dismissed, status_on: 2015-02-01,
+     sources: [early]}
+determinations:
+  - {id: d-state, kind: state-effective-steps, unit: bn, incidents: [k1], made: 2014-10-01, reported: 2014-10-05,
+     review: 2015-01-01, sources: [early]}
+  - {id: d-unreported, kind: state-effective-steps, unit: bn, incidents: [k1], made: 2015-03-01, sources: [early]}
+  - {id: d-unknown, kind: state-effective-steps, unit: bn, incidents: [k1], made: 2015-04-01, reported: unknown,
+     sources: [early]}
+  - {id: d-dod, kind: dod-corrective-steps, unit: bn, incidents: [k1], made: 2014-10-01, consulted_state: true,
+     sources: [early]}
+  - {id: d-later, kind: state-effective-steps, unit: bn, incidents: [k1], made: 2015-06-01, reported: 2015-06-02,
+     sources: [late]}
+proposals:
+  - {id: p, title: Training for the zone, funding: {sources: [fmf], channel: grant}, kind: training,
+     recipients: {units: [zone]}, sources: [early]}
+"""
+
+
+@pytest.fixture()
+def case(tmp_path):
+    path = tmp_path / "case.yaml"
+    path.write_text(CASE, encoding="utf-8")
+    return path
+
+
+def test_information_shows_received_assessed_and_who_held_it(case):
+    data = explain(evaluate(case, "2014-12-01"), "co")
+    assert data["format"] == FORMAT == "vetting-explanation/2"
+    [item] = data["information"]
+    # assessed only in April 2015: on 1 December 2014 it was pending, and the later assessment is not shown
+    assert item == {"id": "i2", "summary": "report of the second killing", "incident": "k2",
+                    "received": {"from": "2014-08-05", "to": "2014-08-20"}, "held_by": "dod",
+                    "assessment": {"status": "pending", "on": None, "by": None, "made_by": None, "second_tier": None,
+                                   "note": "assessed only after the as-of date"}}
+    later = explain(evaluate(case, "2015-05-01"), "co")["information"][0]["assessment"]
+    assert (later["status"], later["on"], later.get("note")) == ("credible", "2015-04-01", None)
+
+
+def test_an_item_received_after_the_date_is_left_out_and_counted(case):
+    data = explain(evaluate(case, "2015-05-01"), "bn")
+    assert [i["id"] for i in data["information"]] == ["i1"]
+    assert data["later_information_left_out"] == 1
+    assert data["information"][0]["assessment"]["made_by"] == "government"
+    assert explain(evaluate(case, "2015-06-01"), "bn")["later_information_left_out"] == 0
+
+
+def test_sources_dated_after_the_date_are_not_shown_as_justification(case):
+    data = explain(evaluate(case, "2014-10-15"), "bn")
+    fact = next(fact for f in data["findings"] for fact in f["because"] if fact["id"] == "i1")
+    assert [s["source"] for s in fact["sources"]] == ["early"]
+    assert fact["sources"][0]["quotes"] == ["an early quote"]
+    assert fact["later_sources_left_out"] == 2 and data["later_sources_left_out"] == 2
+    # a source dated by its month is shown within the month, marked as perhaps later than the day
+    fact = next(fact for f in explain(evaluate(case, "2015-03-10"), "bn")["findings"] for fact in f["because"]
+                if fact["id"] == "i1")
+    month = next(s for s in fact["sources"] if s["source"] == "month")
+    assert month["dated"] == "may be later than the as-of date"
+
+
+def test_determinations_say_why_they_lift_or_not(case):
+    dets = {d["id"]: d for d in explain(evaluate(case, "2015-05-01"), "bn")["determinations"]}
+    assert set(dets) == {"d-state", "d-unreported", "d-unknown", "d-dod"}  # d-later: made after the date
+    assert dets["d-state"]["effect"] == "lapsed"
+    assert dets["d-state"]["reasons"] == [
+        "lapsed: trial (the government is no longer taking effective steps)", "review due 2015-01-01 (past)"]
+    assert dets["d-state"]["citation"]["label"] == "22 U.S.C. 2378d(b)"
+    assert dets["d-unreported"]["effect"] == "lifts nothing"
+    assert dets["d-unreported"]["reasons"] == ["not reported to Congress: no effect until reported"]
+    assert dets["d-unknown"]["effect"] == "holds as a suspension"
+    assert dets["d-dod"]["effect"] == "lifts" and dets["d-dod"]["law"] == "dod"
+    assert dets["d-dod"]["by"] == ["dod-corrective-steps-exception"]
+    before = {d["id"]: d for d in explain(evaluate(case, "2014-12-01"), "bn")["determinations"]}
+    assert before["d-state"]["effect"] == "lifts" and before["d-state"]["reasons"] == ["review due 2015-01-01"]
+    assert explain(evaluate(case, "2014-12-01"), "bn")["later_determinations_left_out"] == 3
+
+
+def test_tasks_that_concern_the_subject_are_shown(case):
+    tasks = explain(evaluate(case, "2015-05-01"), "bn")["tasks"]
+    assert {(t["kind"], t["subject"]) for t in tasks} == {
+        ("report-determination-to-congress", "d-unreported"), ("confirm-report-to-congress", "d-unknown"),
+        ("report-to-congress-15-days", "d-dod"), ("review-effective-steps", "d-state")}
+    assert all(t["citation"]["label"] for t in tasks)
+
+
+def test_a_barred_unit_under_a_recipient_formation_is_shown(case):
+    data = explain(evaluate(case, "2015-05-01"), "p")
+    assert data["outcome"] == "approved"  # a bar runs down, never up
+    # the battalion's bar: d-state lapsed, d-unknown (report unknown) holds it as a suspension
+    assert data["barred_under"] == [
+        {"id": "bn", "name": "Battalion", "under": ["zone"], "status": {"state": "suspended"}},
+        {"id": "co", "name": "Company", "under": ["zone"], "status": {"dod": "ineligible"}}]
+
+
+def test_the_terminal_shows_each_section(case, capsys):
+    assert main(["explain", "bn", str(case), "--as-of", "2015-05-01"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Information held on 2015-05-01 • i1 (k1): received 2014-07-02 · held by State only · credible on " \
+           "2014-09-01 by the embassy" in out
+    assert "• d-unreported: state-effective-steps for bn (22 U.S.C. 2378d(b)): made 2015-03-01 · lifts nothing " \
+           "not reported to Congress: no effect until reported" in out
+    assert "• state · report-determination-to-congress d-unreported (22 U.S.C. 2378d(b))" in out
+    assert "Left out as dated after 2015-05-01: 1 source, 1 information item, 1 determination." in out
+
+
+def test_the_json_carries_the_format(case, capsys):
+    assert main(["explain", "p", str(case), "--as-of", "2015-05-01", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["format"] == "vetting-explanation/2" and [u["id"] for u in data["barred_under"]] == ["bn", "co"]
