@@ -156,3 +156,13 @@ def test_the_json_carries_the_format(case, capsys):
     assert main(["explain", "p", str(case), "--as-of", "2015-05-01", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["format"] == "vetting-explanation/2" and [u["id"] for u in data["barred_under"]] == ["bn", "co"]
+
+
+def test_markdown_has_the_same_sections(case, capsys):
+    assert main(["explain", "bn", str(case), "--as-of", "2014-10-15", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "| i1 | k1 | received 2014-07-02 · held by State only · credible on 2014-09-01 by the embassy |" in out
+    assert "| d-state | state-effective-steps for bn (22 U.S.C. 2378d(b)): made 2014-10-01, reported 2014-10-05 · " \
+           "lifts (state-effective-steps-exception) | review due 2015-01-01 |" in out
+    assert "2 sources dated after 2014-10-15 left out" in out and "a later quote" not in out
+    assert "Left out as dated after 2014-10-15: 2 sources, 1 information item, 3 determinations." in out

@@ -163,6 +163,27 @@ def _outcome_meanings(report) -> list:
     return [f"{outcome}: {meaning}." for outcome, meaning in OUTCOME_MEANING.items() if outcome in shown]
 
 
+def _explanation_context(data: dict) -> list:
+    """The sections of an explanation beside its findings (vetting.explain_context)."""
+    from vetting.explain import barred_line, determination_line, item_line, left_out_line, task_line
+
+    out = []
+    if data["information"]:
+        out.append(Section(f"Information held on {data['as_of']}", ["id", "incident", "received, held, assessed"],
+                           [[i["id"], i["incident"] or "", item_line(i)] for i in data["information"]]))
+    if data["determinations"]:
+        out.append(Section("Determinations", ["id", "determination", "why"],
+                           [[d["id"], determination_line(d), list(d["reasons"])] for d in data["determinations"]]))
+    if data["tasks"]:
+        out.append(Section("Tasks", ["task"], [[task_line(t)] for t in data["tasks"]]))
+    if data["barred_under"]:
+        out.append(Section("Barred or suspended units under it (a bar runs down, never up)", ["unit"],
+                           [[barred_line(u)] for u in data["barred_under"]]))
+    if left_out_line(data):
+        out.append(Section("Left out", paragraphs=[left_out_line(data)]))
+    return out
+
+
 def explanation(data: dict) -> Document:
     from vetting.report import OUTCOME_MEANING
 
@@ -180,8 +201,11 @@ def explanation(data: dict) -> Document:
         rows = []
         for fact in f["because"]:
             evidence = []
+            if fact["later_sources_left_out"]:
+                n = fact["later_sources_left_out"]
+                evidence.append(f"{n} source{'s' if n != 1 else ''} dated after {data['as_of']} left out")
             for s in fact["sources"]:
-                where = ", ".join(p for p in (s["publisher"], s["date"]) if p)
+                where = ", ".join(p for p in (s["publisher"], s["date"], s.get("dated")) if p)
                 evidence.append(Link(f"{s['title']} ({where})", s["url"]) if s["url"] else f"{s['title']} ({where})")
                 evidence += [Quote(q) for q in s["quotes"]] + list(s["notes"])
             if fact["assumption"]:
@@ -194,6 +218,7 @@ def explanation(data: dict) -> Document:
             [f["law"], f["effect"], "yes" if f["lifted"] else "", f["rule"], f["title"], cite["id"], cite["url"], "", ""]]
     if not sections:
         sections.append(Section("Findings", paragraphs=["No finding: nothing in the case bears on it."]))
+    sections += _explanation_context(data)
     return Document(title, meta, sections,
                     csv=Section("findings", ["law", "effect", "lifted", "rule", "title", "citation", "url",
                                              "fact kind", "fact"], csv_rows))
