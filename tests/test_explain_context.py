@@ -17,13 +17,22 @@ sources:
 units:
   - {id: zone, name: Zone, kind: military, country: MX, sources: [early]}
   - {id: bn, name: Battalion, kind: military, country: MX, parents: [{unit: zone, sources: [early]}], sources: [early]}
+  - {id: police, name: Police, kind: police, country: MX, sources: [early]}
   - {id: co, name: Company, kind: military, country: MX, parents: [{unit: zone, sources: [early]}], sources: [early]}
 incidents:
   - {id: k1, title: Killing, date: 2014-06-30, place: {name: X, country: MX}, violations: [extrajudicial-killing],
      perpetrators: {units: [bn]}, sources: [early]}
   - {id: k2, title: Second killing, date: 2014-08-01, place: {name: Y, country: MX}, violations: [torture],
      perpetrators: {units: [co]}, sources: [early]}
+  - {id: k3, title: Killing in 2010, date: 2010-03-01, place: {name: Z, country: MX}, violations: [torture],
+     perpetrators: {unit_identified: false, force: police}, sources: [early]}
 information:
+  - id: i4
+    incident: k3
+    summary: a 2010 report
+    received: 2010-04-01
+    assessment: {status: credible, on: 2010-05-01}
+    sources: [early]
   - id: i1
     incident: k1
     summary: report of the killing
@@ -132,6 +141,16 @@ def test_tasks_that_concern_the_subject_are_shown(case):
     assert all(t["citation"]["label"] for t in tasks)
 
 
+def test_no_d6_task_is_cited_before_the_d_procedures_existed(case):
+    before = explain(evaluate(case, "2010-12-31"), "police")
+    assert before["status"]["state"] == "suspended" and before["tasks"] == []
+    assert [f["citation"]["label"] for f in before["findings"] if f["law"] == "state"] == [
+        "Pub. L. 110-161 div. J, sec. 651 (FAA sec. 620J, 2007 text)"]
+    after = explain(evaluate(case, "2012-01-01"), "police")
+    assert [(t["kind"], t["subject"], t["citation"]["label"]) for t in after["tasks"]] == [
+        ("identify-unit", "k3", "22 U.S.C. 2378d(d)(6)")]
+
+
 def test_a_barred_unit_under_a_recipient_formation_is_shown(case):
     data = explain(evaluate(case, "2015-05-01"), "p")
     assert data["outcome"] == "approved"  # a bar runs down, never up
@@ -166,3 +185,68 @@ def test_markdown_has_the_same_sections(case, capsys):
            "lifts (state-effective-steps-exception) | review due 2015-01-01 |" in out
     assert "2 sources dated after 2014-10-15 left out" in out and "a later quote" not in out
     assert "Left out as dated after 2014-10-15: 2 sources, 1 information item, 3 determinations." in out
+
+
+# The shipped case, where its facts allow (the determination is the case's labelled hypothesis).
+MEXICO = "cases/mexico-2015"
+REMEDIATION = MEXICO + "/hypotheses/state-remediation-determination.yaml"
+
+
+def _mexico(as_of, subject, *hypotheses):
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    return explain(evaluate(root / MEXICO, as_of, hypotheses=[root / h for h in hypotheses]), subject)
+
+
+def test_mexico_no_may_2015_quote_justifies_the_october_2014_suspension():
+    data = _mexico("2014-10-15", "mx-bn-102")
+    fact = next(x for f in data["findings"] for x in f["because"] if x["id"] == "tlatlaya-northcom-report")
+    # its sources are The Intercept (8 May 2015) and El Economista (12 May 2015): neither existed yet
+    assert fact["sources"] == [] and fact["later_sources_left_out"] == 2
+    assert data["information"] == [{
+        "id": "tlatlaya-northcom-report", "summary": fact["label"], "incident": "tlatlaya-2014",
+        "received": {"from": "2014-10-01", "to": "2014-10-31"}, "held_by": "both",
+        "assessment": {"status": "pending", "on": None, "by": "U.S. Department of State", "made_by": "government",
+                       "second_tier": None}}]
+    later = _mexico("2015-05-08", "mx-bn-102")
+    fact = next(x for f in later["findings"] for x in f["because"] if x["id"] == "tlatlaya-northcom-report")
+    assert "others had been summarily executed afterwards" in fact["sources"][0]["quotes"]
+
+
+def test_mexico_the_zone_shows_the_battalion_suspended_under_it():
+    data = _mexico("2015-05-08", "mx-zone-22")
+    assert data["status"] == {"state": "eligible", "dod": "eligible"}
+    assert data["barred_under"] == [{"id": "mx-bn-102", "name": "102nd Infantry Battalion", "under": ["mx-zone-22"],
+                                     "status": {"state": "suspended", "dod": "suspended"}}]
+
+
+def test_mexico_the_federal_police_shows_the_task_to_identify_the_apatzingan_unit():
+    tasks = _mexico("2015-05-08", "mx-federal-police")["tasks"]
+    assert [(t["law"], t["kind"], t["subject"], t["citation"]["label"]) for t in tasks] == [
+        ("state", "identify-unit", "apatzingan-2015", "22 U.S.C. 2378d(d)(6)")]
+
+
+def test_mexico_a_determination_made_but_not_yet_reported_lifts_nothing():
+    assert _mexico("2015-02-01", "mx-bn-102", REMEDIATION)["later_determinations_left_out"] == 1
+    pending = _mexico("2015-03-10", "mx-bn-102", REMEDIATION)
+    [det] = pending["determinations"]
+    assert (det["effect"], det["reasons"]) == ("lifts nothing",
+                                               ["reported to Congress only on 2015-03-15: no effect before then"])
+    assert [(t["kind"], t["subject"]) for t in pending["tasks"]] == [
+        ("report-determination-to-congress", "bn-102-state-effective-steps")]
+    [det] = _mexico("2015-03-20", "mx-bn-102", REMEDIATION)["determinations"]
+    assert (det["effect"], det["by"]) == ("lifts", ["state-effective-steps-exception"])
+    # the DoD-funded training of the battalion's members: a State determination does not bear on it
+    [det] = _mexico("2015-03-20", "northcom-training-bn-102", REMEDIATION)["determinations"]
+    assert (det["effect"], det["reasons"]) == ("does not apply", ["a state determination; this is decided under dod"])
+
+
+def test_mexico_the_zone_in_the_terminal(capsys):
+    from pathlib import Path
+
+    assert main(["explain", "mx-zone-22", str(Path(__file__).parent.parent / MEXICO), "--as-of", "2015-05-08"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert ("as of 2015-05-08: state: eligible, dod: eligible No finding about it; what concerns it is listed below. "
+            "Barred or suspended units under it (a bar runs down, never up) • mx-bn-102 (102nd Infantry Battalion) "
+            "under mx-zone-22: state: suspended, dod: suspended") in out

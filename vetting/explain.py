@@ -149,7 +149,7 @@ def render_terminal(data: dict, console) -> None:
     if data["hypotheses"]:
         print_wrapped(console, Text(f"with hypotheses: {', '.join(data['hypotheses'])}", style="dim"), hang=2)
     if not data["findings"]:
-        console.print("No finding: nothing in the case bears on it.")
+        console.print(no_finding(data))
     for f in data["findings"]:
         console.print()
         head = Text(f["law"], style="bold") + Text(f" · {f['effect']}")
@@ -184,6 +184,12 @@ def render_terminal(data: dict, console) -> None:
                 for note in s["notes"]:
                     print_wrapped(console, Text(note, style="dim"), indent=6, hang=6)
     render_context(data, console)
+
+
+def no_finding(data: dict) -> str:
+    if any(data[key] for key in ("information", "determinations", "tasks", "barred_under")):
+        return "No finding about it; what concerns it is listed below."
+    return "No finding: nothing in the case bears on it."
 
 
 def render_context(data: dict, console) -> None:

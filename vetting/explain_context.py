@@ -48,7 +48,7 @@ def beside(report: Report, kind: str, subject: str) -> dict:
         if det.made > as_of:
             later_determinations += 1
             continue
-        determinations.append(_determination(report, det))
+        determinations.append(_determination(report, det, _laws_of(report, kind, subject)))
 
     shown = {subject} | {i["id"] for i in items} | {d["id"] for d in determinations} | {
         case.information[i["id"]].incident for i in items if case.information[i["id"]].incident}
@@ -56,6 +56,13 @@ def beside(report: Report, kind: str, subject: str) -> dict:
     return {"information": items, "later_information_left_out": later_items,
             "determinations": determinations, "later_determinations_left_out": later_determinations,
             "tasks": tasks, "barred_under": _barred_under(report, kind, subject)}
+
+
+def _laws_of(report: Report, kind: str, subject: str) -> tuple:
+    """The laws the subject is decided under: a proposal's are those whose funds pay for it."""
+    if kind == "proposal":
+        return tuple(law for law in report.case.proposals[subject].laws if law in report.laws)
+    return report.laws
 
 
 def _decided(report: Report, kind: str, subject: str):
@@ -124,7 +131,7 @@ def _item(item, as_of: dt.date) -> dict:
     return out
 
 
-def _determination(report: Report, det) -> dict:
+def _determination(report: Report, det, laws: tuple) -> dict:
     """A determination made by the date: its dates, and why it does or does not lift on that day. Whether it
     lifts is the rules' answer (a `lift`, `except` or `waive` finding resting on it, or a `lapse`)."""
     as_of, kind = report.as_of, _v(det.kind)
@@ -159,7 +166,10 @@ def _determination(report: Report, det) -> dict:
         reasons.append(f"lapsed: {', '.join(setbacks)} (the government is no longer taking effective steps)")
     if det.review is not None:
         reasons.append(f"review due {_day(det.review)}" + (" (past)" if det.review <= as_of else ""))
-    if lapses:
+    if law not in laws:
+        effect = "does not apply"
+        reasons.insert(0, f"a {law} determination; this is decided under {' and '.join(laws) or 'neither law'}")
+    elif lapses:
         effect = "lapsed"
     elif any(f.effect == "suspend" for f in resting):  # `reported: unknown`: the bar it lifts is held instead
         effect = "holds as a suspension"

@@ -217,7 +217,9 @@ def explanation(data: dict) -> Document:
                       cite["url"], fact["kind"], fact["id"]] for fact in f["because"]] or [
             [f["law"], f["effect"], "yes" if f["lifted"] else "", f["rule"], f["title"], cite["id"], cite["url"], "", ""]]
     if not sections:
-        sections.append(Section("Findings", paragraphs=["No finding: nothing in the case bears on it."]))
+        from vetting.explain import no_finding
+
+        sections.append(Section("Findings", paragraphs=[no_finding(data)]))
     sections += _explanation_context(data)
     return Document(title, meta, sections,
                     csv=Section("findings", ["law", "effect", "lifted", "rule", "title", "citation", "url",
