@@ -89,7 +89,8 @@ def test_information_shows_received_assessed_and_who_held_it(case):
     # assessed only in April 2015: on 1 December 2014 it was pending, and the later assessment is not shown
     assert item == {"id": "i2", "summary": "report of the second killing", "incident": "k2",
                     "received": {"from": "2014-08-05", "to": "2014-08-20"}, "held_by": "dod",
-                    "assessment": {"status": "pending", "on": None, "by": None, "made_by": None, "second_tier": None,
+                    "assessment": {"status": "pending", "on": None, "by": None, "made_by": None, "basis": None,
+                                   "second_tier": None,
                                    "note": "assessed only after the as-of date"}}
     later = explain(evaluate(case, "2015-05-01"), "co")["information"][0]["assessment"]
     assert (later["status"], later["on"], later.get("note")) == ("credible", "2015-04-01", None)
@@ -208,7 +209,9 @@ def test_mexico_no_may_2015_quote_justifies_the_october_2014_suspension():
         "id": "tlatlaya-northcom-report", "summary": fact["label"], "incident": "tlatlaya-2014",
         "received": {"from": "2014-10-01", "to": "2014-10-31"}, "held_by": "both",
         "assessment": {"status": "pending", "on": None, "by": "U.S. Department of State", "made_by": "government",
-                       "second_tier": None}}]
+                       "basis": data["information"][0]["assessment"]["basis"], "second_tier": None,
+                       "note": "the basis is undated: it may rest on information later than the as-of date"}}]
+    assert data["information"][0]["assessment"]["basis"].startswith("a January 2015 Northern Command cable")
     later = _mexico("2015-05-08", "mx-bn-102")
     fact = next(x for f in later["findings"] for x in f["because"] if x["id"] == "tlatlaya-northcom-report")
     assert "others had been summarily executed afterwards" in fact["sources"][0]["quotes"]
@@ -231,8 +234,9 @@ def test_mexico_a_determination_made_but_not_yet_reported_lifts_nothing():
     assert _mexico("2015-02-01", "mx-bn-102", REMEDIATION)["later_determinations_left_out"] == 1
     pending = _mexico("2015-03-10", "mx-bn-102", REMEDIATION)
     [det] = pending["determinations"]
-    assert (det["effect"], det["reasons"]) == ("lifts nothing",
-                                               ["reported to Congress only on 2015-03-15: no effect before then"])
+    # reported on 15 March: on 10 March the report is not made, and its later date is not shown
+    assert (det["effect"], det["reported"], det["reasons"]) == (
+        "lifts nothing", None, ["not reported to Congress: no effect until reported"])
     assert [(t["kind"], t["subject"]) for t in pending["tasks"]] == [
         ("report-determination-to-congress", "bn-102-state-effective-steps")]
     [det] = _mexico("2015-03-20", "mx-bn-102", REMEDIATION)["determinations"]

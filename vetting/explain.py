@@ -205,6 +205,10 @@ def render_context(data: dict, console) -> None:
     for item in data["information"]:
         print_wrapped(console, Text("• ") + Text(item["id"], style="bold")
                       + Text(f" ({item['incident'] or 'no incident'}): {item_line(item)}"), indent=2, hang=4)
+        if item["assessment"]["basis"]:
+            note = f" ({item['assessment']['note']})" if item["assessment"].get("note") else ""
+            print_wrapped(console, Text(f"basis: {item['assessment']['basis']}", style="dim")
+                          + Text(note, style="yellow"), indent=4, hang=6)
     if data["determinations"]:
         console.print()
         console.print(Text("Determinations", style="bold"))
@@ -236,7 +240,7 @@ def item_line(item: dict) -> str:
     assessed = a["status"] + (f" on {a['on']}" if a["on"] else "") + (f" by {a['by']}" if a["by"] else "")
     if a.get("second_tier"):
         assessed += f", second tier reviewed {a['second_tier']}"
-    if a.get("note"):
+    if a.get("note") and not a.get("basis"):  # a basis prints its own note under it
         assessed += f" ({a['note']})"
     held = {"both": "State and DoD", "state": "State only", "dod": "DoD only"}[item["held_by"]]
     return f"received {when} · held by {held} · {assessed}"

@@ -125,9 +125,12 @@ def _item(item, as_of: dt.date) -> dict:
            "assessment": {"status": status, "on": _day(a.on) if assessed else None,
                           "by": a.by if assessed or a.on is None else None,
                           "made_by": a.made_by if assessed or a.on is None else None,
+                          "basis": a.basis if assessed or a.on is None else None,
                           "second_tier": (_v(a.second_tier) if a.second_tier and assessed else None)}}
     if not assessed and a.on is not None:
         out["assessment"]["note"] = "assessed only after the as-of date"
+    elif a.on is None and a.basis:  # free text with no date: it may speak of what came later
+        out["assessment"]["note"] = "the basis is undated: it may rest on information later than the as-of date"
     return out
 
 
@@ -140,6 +143,7 @@ def _determination(report: Report, det, laws: tuple) -> dict:
                if det.id in f.because]
     lifts = sorted({f.rule for f in resting if f.effect in LIFTING})
     lapses = [f for f in resting if f.effect == "lapse"]
+    reported = det.reported if det.reported == "unknown" or (det.reported and det.reported <= as_of) else None
     reasons = []
     if det.revoked is not None and det.revoked <= as_of:
         reasons.append(f"revoked on {_day(det.revoked)}: no effect from that day")
@@ -147,16 +151,14 @@ def _determination(report: Report, det, laws: tuple) -> dict:
         if det.reported == "unknown":
             reasons.append("whether it was reported to Congress is unknown: it cannot lift a bar, which is held "
                            "as a suspension until the report is confirmed")
-        elif det.reported is None:
+        elif reported is None:  # a report made after the date is not shown: on that day it was not made
             reasons.append("not reported to Congress: no effect until reported")
-        elif det.reported > as_of:
-            reasons.append(f"reported to Congress only on {_day(det.reported)}: no effect before then")
     else:
         if kind in ("dod-corrective-steps", "dod-waiver") and det.consulted_state is not True:
             reasons.append("consultation of the Department of State unknown: no effect until confirmed"
                            if det.consulted_state == "unknown" else "made without consulting the Department of "
                                                                     "State: no effect")
-        if det.reported is None or (det.reported != "unknown" and det.reported > as_of):
+        if reported is None:
             reasons.append("not yet reported to Congress (the 15-day report is due; it does not condition the "
                            "exception)")
         elif det.reported == "unknown":
@@ -183,7 +185,7 @@ def _determination(report: Report, det, laws: tuple) -> dict:
     cite = report.rules.citations[DETERMINATION_CITATION[kind]].on(as_of)
     return {"id": det.id, "kind": kind, "law": law, "unit": det.unit, "proposal": det.proposal,
             "incidents": list(det.incidents) + list(det.information), "made": _day(det.made),
-            "reported": det.reported if det.reported == "unknown" else _day(det.reported),
+            "reported": reported if reported == "unknown" else _day(reported),
             "revoked": _day(det.revoked) if det.revoked is not None and det.revoked <= as_of else None,
             "review": _day(det.review), "effect": effect, "by": lifts, "reasons": reasons,
             "citation": {"id": DETERMINATION_CITATION[kind], "label": cite.label(), "url": cite.url}}
