@@ -774,6 +774,21 @@ def then_findings(world, subject, law, datatable):
                              f"unexpected {sorted(got - expected) or 'none'}")
 
 
+# ---------------------------------------------------------------- the explanation
+
+
+@step(*THEN, pattern=r"the explanation of " + ID.format("subject") + r" shows the determinations:")
+def then_explained_determinations(world, subject, datatable):
+    """Exact: the determinations `vetting explain` shows beside the subject, each with its effect on the date."""
+    from vetting.explain import explain
+
+    world.subject(subject)  # evaluates, and names the subjects known when this one is not
+    expected = {(row[0].strip(), row[1].strip()) for row in datatable[1:]}
+    got = {(d["id"], d["effect"]) for d in explain(world.evaluate(), subject)["determinations"]}
+    assert got == expected, (f"`{subject}`: missing {sorted(expected - got) or 'none'}, "
+                             f"unexpected {sorted(got - expected) or 'none'}")
+
+
 # ---------------------------------------------------------------- reports and tags
 
 
