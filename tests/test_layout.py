@@ -74,8 +74,10 @@ def test_explain_at_80_columns_keeps_ids_and_urls_whole(capsys, monkeypatch, sub
                                                                   for fact in f["because"]]
     assert urls and [u for u in urls if f"<{u}>" not in out] == []
     assert [i for i in ids if not whole(i, out)] == []
-    # the hanging indent: every line but a heading starts indented or is a finding's first line
-    findings_heads = {f"{f['law']} · {f['effect']}" for f in data["findings"]}
+    # the hanging indent: every line but a heading starts indented or is a finding's or a section's first line
+    from vetting.explain import CONTEXT_HEADINGS
+
+    findings_heads = {f"{f['law']} · {f['effect']}" for f in data["findings"]} | set(CONTEXT_HEADINGS)
     for line in out.splitlines()[1:]:
         assert not line or line.startswith(" ") or any(line.startswith(h) for h in findings_heads) \
             or line.startswith("with hypotheses"), line

@@ -186,6 +186,11 @@ def render_terminal(data: dict, console) -> None:
     render_context(data, console)
 
 
+# the headings of the sections beside the findings, each on a line of its own (render_context)
+CONTEXT_HEADINGS = ("Information held on ", "Determinations", "Tasks", "Barred or suspended units under it",
+                    "Left out as dated after ")
+
+
 def no_finding(data: dict) -> str:
     if any(data[key] for key in ("information", "determinations", "tasks", "barred_under")):
         return "No finding about it; what concerns it is listed below."
