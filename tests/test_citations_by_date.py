@@ -32,7 +32,12 @@ MINI = Path(__file__).parent / "data" / "mini"
     ("usc-10-362-a1", "2014-12-19", "10 U.S.C. 2249e(a)(1)"),
     ("usc-10-362-a1", "2016-12-22", "10 U.S.C. 2249e(a)(1)"),
     ("usc-10-362-a1", "2016-12-23", "10 U.S.C. 362(a)(1)"),
-    ("usc-10-362-b", "2010-01-01", "10 U.S.C. 362(b)"),  # no earlier wording given: today's label
+    ("usc-10-362-b", "2010-01-01", "DoD appropriations acts the annual Leahy provision (corrective steps)"),
+    ("usc-10-362-a2", "2015-06-30", "10 U.S.C. 2249e(a)(2)"),
+    ("usc-10-362-d", "2013-06-30", "DoD appropriations acts the annual Leahy provision (no sharing procedure found)"),
+    ("usc-22-2378d-d5", "2010-01-01", "U.S. Department of State vetting practice before the (d) procedures"),
+    ("usc-22-2378d-d5", "2011-12-23", "22 U.S.C. 2378d(d)(5)"),
+    ("usc-22-2304-d1", "2010-01-01", "22 U.S.C. 2304(d)(1)"),  # no earlier wording given: today's label
 ])
 def test_a_citation_reads_as_the_law_did_on_the_day(cid, day, label):
     cite = load_ruleset().citations[cid].on(dt.date.fromisoformat(day))
