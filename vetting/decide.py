@@ -291,7 +291,9 @@ def evaluate_variant(case: Case, variant: Case, as_of, laws=LAWS, rules=None, wo
     clock.lap("replan_s")
     again = parallel.decide_parts(ruleset, after, plan.parts, workers)
     clock.lap("engine_s")
-    derived = _sorted(parallel.merged([results[i] for i in plan.kept] + again))
+    # the findings about what the new parts decide are theirs (a kept part may hold fewer of them)
+    decided = frozenset().union(*(part.owned for part in plan.parts))
+    derived = _sorted(parallel.merged([parallel.without(results[i], decided) for i in plan.kept] + again))
     hypothesis = combine(variant, as_of, laws, ruleset, derived)
     clock.lap("combine_s")
     hypothesis.timings = clock.laps

@@ -42,6 +42,17 @@ def _keep(emitted: list[dict], owned: frozenset) -> tuple[list[dict], set]:
     return kept, rules
 
 
+def without(result: tuple[list[dict], set], owned: frozenset) -> tuple[list[dict], set]:
+    """A part's result less its findings about `owned` (decided again elsewhere); their rules still fired."""
+    kept, rules = result
+    dropped = [f for f in kept if f["t"] == "finding" and f.get("effect") != "lift" and isinstance(f.get("subject"), str)
+               and f["subject"] in owned]
+    if not dropped:
+        return result
+    gone = {id(f) for f in dropped}
+    return [f for f in kept if id(f) not in gone], rules | {f["rule"] for f in dropped}
+
+
 def _run_one(index: int):
     """Decide one part in this process; errors come back as data (an exception's cause is lost in pickling)."""
     from vetting.engine import EngineError, get_engine
