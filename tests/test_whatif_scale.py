@@ -55,8 +55,9 @@ def _mid_unit(case) -> str:
 
 
 def _implicated(case):
-    """An information item about an incident whose perpetrators are named units."""
-    return next(i for i in case.information.values() if i.incident and case.incidents[i.incident].perpetrators.units)
+    """A credible information item about an incident whose perpetrators are named units: its units are barred."""
+    return next(i for i in case.information.values() if i.incident and i.assessment.status == "credible"
+                and case.incidents[i.incident].perpetrators.units)
 
 
 # each: a kind of change a hypothesis makes, as an overlay built from the generated case
