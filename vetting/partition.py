@@ -370,7 +370,7 @@ def _partition(x: _Index, target: int, only=None) -> list[Part]:
     leftover = sorted(set(home) - set(units) - {None})  # entities placed with a unit the facts do not list
     # parts also end every `block` units, so that a change (a hypothesis) moves no boundary outside its blocks
     # and the parts of the rest of the roster stay the same (not needed for the parts of a few entities)
-    block = max(1, target // 20) if only is None else len(x.unit) + len(home) + 1
+    block = max(1, target // 20) if only is None else None
     for number, unit in enumerate(units + leftover + [None]):
         if unit in x.unit and wanted("unit", unit):
             builder.place("unit", unit)
@@ -379,7 +379,7 @@ def _partition(x: _Index, target: int, only=None) -> list[Part]:
                 builder.place(kind, entity)
                 if builder.size >= target:
                     close()
-        if builder.size >= target or (number + 1) % block == 0:
+        if builder.size >= target or (block and (number + 1) % block == 0):
             close()
     close()
     return parts
@@ -411,7 +411,8 @@ def replan(before: list[dict], parts: list[Part], after: list[dict], target: int
     - `after` only adds facts: every result of every earlier part still holds (a subset of the facts derives
       a subset of the whole), and an entity whose closure in `after` holds no added fact has a closure within
       `before` too, so its findings are the same in both. Only the entities whose closure holds an added fact
-      are decided again, in new parts; the merged results are those of a partition of `after`.
+      are decided again, in new parts; a part of `after` made of the other entities would hold facts of
+      `before` only, so what it derives the earlier parts derived.
     - otherwise: an earlier part is kept whole when all its facts are still in `after` and the closures in
       `after` of the entities placed in it are still within them (its session is then a valid part of `after`,
       with the same facts and results); the entities of every other part, and new ones, go into new parts.
