@@ -51,12 +51,6 @@ def everything(report) -> tuple:
 WHOLE = 10 ** 9  # a part size no case here reaches: one session, as before partitioning
 
 
-def fresh(case, as_of, laws=("state", "dod"), **options):
-    """Evaluate with no part results kept from an earlier evaluation: every part is decided again."""
-    parallel._LAST.clear()
-    return evaluate(case, as_of, laws, **options)
-
-
 # ---------------------------------------------------------------- 1. partitioning never changes a decision
 
 
@@ -71,8 +65,8 @@ def _partitioned(case, as_of) -> bool:
 def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, laws, part_size):
     case, as_of = case_date
     assert _partitioned(case, as_of)
-    whole = fresh(case, as_of, laws, part_size=WHOLE, workers=1)
-    parts = fresh(case, as_of, laws, part_size=part_size, workers=1)
+    whole = evaluate(case, as_of, laws, part_size=WHOLE, workers=1)
+    parts = evaluate(case, as_of, laws, part_size=part_size, workers=1)
     assert everything(parts) == everything(whole)
     assert differences(reference_decide(case, as_of, laws), engine_decision(parts)) == []
 
@@ -82,10 +76,10 @@ def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, la
 def test_two_processes_decide_as_one(case_date, part_size):
     case, as_of = case_date
     assert _partitioned(case, as_of)
-    one = fresh(case, as_of, part_size=part_size, workers=1)
-    two = fresh(case, as_of, part_size=part_size, workers=2)
+    one = evaluate(case, as_of, part_size=part_size, workers=1)
+    two = evaluate(case, as_of, part_size=part_size, workers=2)
     assert everything(two) == everything(one)
-    assert everything(two) == everything(fresh(case, as_of, part_size=WHOLE, workers=1))
+    assert everything(two) == everything(evaluate(case, as_of, part_size=WHOLE, workers=1))
     assert differences(reference_decide(case, as_of), engine_decision(two)) == []
 
 
@@ -96,7 +90,6 @@ def _die(index):
 def test_a_worker_that_dies_is_an_error_never_a_hang(monkeypatch):
     case = case_from_data([_head(), generate(60, 100, 2)])
     monkeypatch.setattr(parallel, "_run_one", _die)
-    parallel._LAST.clear()
     with pytest.raises(EngineError, match="worker process died"):
         evaluate(case, AS_OF, part_size=50, workers=2)
 
@@ -105,39 +98,12 @@ def test_a_worker_that_dies_is_an_error_never_a_hang(monkeypatch):
 def test_a_generated_roster_decides_alike_in_parts_and_agrees_with_the_reference(seed):
     data = generate(400, 1500, seed)
     case = case_from_data([_head(), data])
-    whole = fresh(case, AS_OF, part_size=WHOLE, workers=1)
+    whole = evaluate(case, AS_OF, part_size=WHOLE, workers=1)
     for part_size, workers in ((300, 2), (2000, 1)):
-        parts = fresh(case, AS_OF, part_size=part_size, workers=workers)
+        parts = evaluate(case, AS_OF, part_size=part_size, workers=workers)
         assert everything(parts) == everything(whole)
     assert len(partition.partition(build(case, AS_OF), 300)) > 5  # really split
     assert differences(reference_decide(case, AS_OF), engine_decision(whole)) == []
-
-
-def test_a_hypothesis_re_decides_only_the_parts_it_changes_with_the_same_result(monkeypatch):
-    from vetting.load import apply_hypothesis, Hypothesis
-    from vetting.casefile import HypothesisFile
-    from vetting import safeyaml
-
-    case = case_from_data([_head(), generate(400, 1500, 5)])
-    unit = next(uid for uid, u in case.units.items() if len(u.parents) == 1 and uid.endswith("0") and
-                len(decide.factlib.ancestors_on(case.units, AS_OF)[uid]) >= 3)
-    data = {"hypothesis": {"id": "h", "title": "h", "rationale": "a test"}, "add": {"information": [{
-        "id": "n-new", "incident": next(iter(case.incidents)), "summary": "s", "alleges": {"units": [unit]},
-        "violations": ["torture"],
-        "received": "2016-01-01", "assessment": {"status": "credible", "on": "2016-02-01"}, "assumption": "test"}]}}
-    doc = safeyaml.Document("<h>", data, {})
-    changed = apply_hypothesis(case, Hypothesis(HypothesisFile.model_validate(data).hypothesis,
-                                                HypothesisFile.model_validate(data), doc, "0"))
-    ran = []
-    real = parallel._run_one
-    monkeypatch.setattr(parallel, "_run_one", lambda i: ran.append(i) or real(i))
-    fresh(case, AS_OF, part_size=300, workers=1)
-    total = len(ran)
-    ran.clear()
-    reused = evaluate(changed, AS_OF, part_size=300, workers=1)
-    assert 0 < len(ran) < total / 2
-    assert everything(reused) == everything(fresh(changed, AS_OF, part_size=300, workers=1))
-    assert reused.units[unit].status["state"] == "ineligible"
 
 
 @pytest.mark.parametrize("setback", [False, True])
@@ -154,9 +120,9 @@ def test_a_setback_lapses_a_state_exception_in_every_part_as_in_one_session(setb
                                    "status": "dismissed", "status_on": "2016-01-01", "sources": src}]
     case = case_from_data([_head(), data])
     assert _partitioned(case, AS_OF) and len(partition.partition(build(case, AS_OF), 40)) > 3
-    whole = fresh(case, AS_OF, part_size=WHOLE, workers=1)
+    whole = evaluate(case, AS_OF, part_size=WHOLE, workers=1)
     for workers in (1, 2):
-        assert everything(fresh(case, AS_OF, part_size=40, workers=workers)) == everything(whole)
+        assert everything(evaluate(case, AS_OF, part_size=40, workers=workers)) == everything(whole)
     assert differences(reference_decide(case, AS_OF), engine_decision(whole)) == []
     state = {unit.status["state"] for unit in whole.units.values()}
     assert state == ({"ineligible"} if setback else {"remediated"})
@@ -221,7 +187,7 @@ def test_a_unit_implicated_many_times_over_many_units_is_decided_in_bounded_part
     assert len(parts) > 3
     # a part owns no more units than keep its inherited findings near the bound (one unit's closure beyond it)
     assert all(part.inherited <= 1000 + 2 * 10 * 3 for part in parts)
-    report = fresh(case, AS_OF, part_size=1000, workers=2)
+    report = evaluate(case, AS_OF, part_size=1000, workers=2)
     assert all(unit.status == {"state": "ineligible", "dod": "ineligible"} for unit in report.units.values())
     assert all(len(unit.findings) == 20 for uid, unit in report.units.items() if uid != "top")
     assert differences(reference_decide(case, AS_OF), engine_decision(report)) == []

@@ -218,6 +218,23 @@ def run_rules(ruleset: RuleSet, facts: list[dict], workers=None, part_size=None,
               case: Case | None = None) -> list[dict]:
     from vetting import parallel
     from vetting.engine import EngineError, get_engine
+
+    parts = _parts(ruleset, facts, part_size, case)
+    if parts is not None:
+        workers = parallel.default_workers() if workers is None else workers
+        return _sorted(parallel.run_parts(ruleset, facts, parts, workers, progress))
+    try:
+        return _sorted(get_engine().run(ruleset.engine_name, facts))
+    except EngineError as err:
+        if isinstance(err.__cause__, InputError):  # a rule file that only fails on data, e.g. `days_after` a name
+            raise err.__cause__ from None
+        raise
+
+
+def _parts(ruleset: RuleSet, facts: list[dict], part_size=None, case: Case | None = None) -> list | None:
+    """The parts to decide `facts` in (the rule set registered), or None for one session: a rule set the
+    partition cannot split exactly, or facts that make one part."""
+    from vetting.engine import EngineError, get_engine
     from vetting.partition import partition, supports
 
     engine = get_engine()
@@ -228,19 +245,59 @@ def run_rules(ruleset: RuleSet, facts: list[dict], workers=None, part_size=None,
             folder = Path(next(iter(ruleset.files.values()))).parent
             raise InputError(f"durable_rules cannot hold this rule set: {str(err).split('durable_rules: ', 1)[-1]}",
                              file=str(folder), hint="fewer or shorter `one_of` and `any` lists") from None
-    if supports(ruleset.definition, {f["t"] for f in facts}):
-        parts = partition(facts, part_size or PART_SIZE)
-        if case is not None:
-            _check_inherited(case, facts, sum(p.inherited for p in parts))
-        if len(parts) > 1:
-            workers = parallel.default_workers() if workers is None else workers
-            return _sorted(parallel.run_parts(ruleset, facts, parts, workers, progress))
-    try:
-        return _sorted(engine.run(ruleset.engine_name, facts))
-    except EngineError as err:
-        if isinstance(err.__cause__, InputError):  # a rule file that only fails on data, e.g. `days_after` a name
-            raise err.__cause__ from None
-        raise
+    if not supports(ruleset.definition, {f["t"] for f in facts}):
+        return None
+    parts = partition(facts, part_size or PART_SIZE)
+    if case is not None:
+        _check_inherited(case, facts, sum(p.inherited for p in parts))
+    return parts if len(parts) > 1 else None
+
+
+def evaluate_variant(case: Case, variant: Case, as_of, laws=LAWS, rules=None, workers=None,
+                     part_size=None) -> tuple[Report, Report]:
+    """`evaluate` of `case` and of `variant` (the case changed by hypotheses): the same two reports, but the
+    variant's facts are decided only where they differ (`partition.replan`); the rest of its results are the
+    case's. Cases of one part, and rule sets the partition cannot split, are evaluated twice in full."""
+    from vetting import parallel
+    from vetting.checks import check_case, is_checked
+    from vetting.partition import replan, supports
+
+    for checked in (case, variant):
+        if not is_checked(checked):  # built in memory: never decided unchecked
+            check_case(checked)
+    as_of, laws = _as_of(as_of), _laws(laws)
+    ruleset = rules if isinstance(rules, RuleSet) else load_ruleset(rules)
+    clock = _Clock()
+    _check_hierarchy_size(case, as_of)
+    before = factlib.build(case, as_of)
+    clock.lap("facts_s")
+    parts = _parts(ruleset, before, part_size, case)
+    if parts is None:
+        return (evaluate(case, as_of, laws, rules=ruleset, workers=workers, part_size=part_size),
+                evaluate(variant, as_of, laws, rules=ruleset, workers=workers, part_size=part_size))
+    workers = parallel.default_workers() if workers is None else workers
+    results = parallel.decide_parts(ruleset, before, parts, workers)
+    clock.lap("engine_s")
+    baseline = combine(case, as_of, laws, ruleset, _sorted(parallel.merged(results)))
+    clock.lap("combine_s")
+    baseline.timings, clock = clock.laps, _Clock()
+    _check_hierarchy_size(variant, as_of)
+    after = factlib.build(variant, as_of)
+    if not supports(ruleset.definition, {f["t"] for f in after}):
+        return baseline, evaluate(variant, as_of, laws, rules=ruleset, workers=workers, part_size=part_size)
+    clock.lap("facts_s")
+    plan = replan(before, parts, after, part_size or PART_SIZE)
+    _check_inherited(variant, after, plan.inherited)
+    clock.lap("replan_s")
+    again = parallel.decide_parts(ruleset, after, plan.parts, workers)
+    clock.lap("engine_s")
+    # the findings about what the new parts decide are theirs (a kept part may hold fewer of them)
+    decided = frozenset().union(*(part.owned for part in plan.parts))
+    derived = _sorted(parallel.merged([parallel.without(results[i], decided) for i in plan.kept] + again))
+    hypothesis = combine(variant, as_of, laws, ruleset, derived)
+    clock.lap("combine_s")
+    hypothesis.timings = clock.laps
+    return baseline, hypothesis
 
 
 def _sorted(derived: list[dict]) -> list[dict]:

@@ -20,10 +20,6 @@ from vetting.partition import Part
 
 # what a forked worker reads: set by the parent just before the pool is made, inherited, never pickled
 _WORK: dict = {}
-# the results of the last evaluation's parts, by their exact content: a what-if re-decides only the parts its
-# hypothesis changes. Facts come from `facts.build`, whose fields have fixed types, so a tuple of a fact's items
-# is its exact content. Only the last evaluation is kept: memory stays bounded by one case.
-_LAST: dict = {}
 
 
 def default_workers() -> int:
@@ -44,6 +40,17 @@ def _keep(emitted: list[dict], owned: frozenset) -> tuple[list[dict], set]:
         elif "rule" in fact:
             rules.add(fact["rule"])
     return kept, rules
+
+
+def without(result: tuple[list[dict], set], owned: frozenset) -> tuple[list[dict], set]:
+    """A part's result less its findings about `owned` (decided again elsewhere); their rules still fired."""
+    kept, rules = result
+    dropped = [f for f in kept if f["t"] == "finding" and f.get("effect") != "lift" and isinstance(f.get("subject"), str)
+               and f["subject"] in owned]
+    if not dropped:
+        return result
+    gone = {id(f) for f in dropped}
+    return [f for f in kept if id(f) not in gone], rules | {f["rule"] for f in dropped}
 
 
 def _run_one(index: int):
@@ -76,40 +83,50 @@ def _start_worker() -> None:
 def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
               progress: Callable[[int, int], None] | None = None) -> list[dict]:
     """The findings and tasks of every part, in part order, plus one marker per rule that fired elsewhere."""
+    return merged(decide_parts(ruleset, facts, parts, workers, progress))
+
+
+def merged(results: list[tuple[list[dict], set]]) -> list[dict]:
+    """The results of parts as one list: what each kept, in order, then one marker per rule that derived only
+    facts no part kept (the combining reads them for `Report.fired`)."""
+    derived, fired = [], set()
+    for kept, rules in results:
+        derived.extend(kept)
+        fired |= rules
+    derived.extend({"t": "fired", "rule": rule} for rule in sorted(fired))
+    return derived
+
+
+def decide_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
+                 progress: Callable[[int, int], None] | None = None) -> list[tuple[list[dict], set]]:
+    """Each part's result, in part order: what it keeps (`_keep`) and the rules that fired only for the rest."""
     from vetting.engine import EngineError
 
-    keys = [(ruleset.engine_name, part.owned, tuple(tuple(facts[i].items()) for i in part.facts)) for part in parts]
-    known = {k: _LAST[k] for k in keys if k in _LAST}
-    todo = [i for i, k in enumerate(keys) if k not in known]
     _WORK.update(ruleset=ruleset, facts=facts, parts=parts)
     # The case and its facts are millions of objects inherited by the forked workers: a collection that scans
     # them touches every page (copying it) and pauses the worker for seconds, long enough for durable to
     # abandon an action (the engine then refuses the result). Frozen, the collector leaves them alone.
     gc.freeze()
     try:
-        if workers <= 1 or len(todo) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            results = (_run_one(i) for i in todo)
+        if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            results = (_run_one(i) for i in range(len(parts)))
             pool = None
         else:
             # an executor, not multiprocessing.Pool: a worker that dies (durable can segfault, §1) breaks it with
             # an error instead of leaving the parent waiting for ever
-            pool = ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork"),
+            pool = ProcessPoolExecutor(min(workers, len(parts)), mp_context=multiprocessing.get_context("fork"),
                                        initializer=_start_worker)
-            results = pool.map(_run_one, todo)
-        derived, fired = [], set()
+            results = pool.map(_run_one, range(len(parts)))
+        done = []
         try:
-            for index, (status, value) in zip(todo, results):
+            for status, value in results:  # in part order, whichever finished first
                 if status == "input":
                     raise InputError(**value)
                 if status == "engine":
                     raise EngineError(value)
-                known[keys[index]] = value
+                done.append(value)
                 if progress:
-                    progress(len(known), len(parts))
-            for key in keys:  # in part order, whichever finished first
-                kept, rules = known[key]
-                derived.extend(kept)
-                fired |= rules
+                    progress(len(done), len(parts))
         except BrokenProcessPool as error:
             raise EngineError(f"a worker process died while deciding a part: {error}") from error
         finally:
@@ -118,8 +135,4 @@ def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
     finally:
         _WORK.clear()
         gc.unfreeze()
-    _LAST.clear()
-    _LAST.update(known)
-    # the rules that derived only intermediate facts, as markers the combining reads for `Report.fired`
-    derived.extend({"t": "fired", "rule": rule} for rule in sorted(fired))
-    return derived
+    return done

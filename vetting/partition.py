@@ -29,6 +29,7 @@ are (docs/scale.md).
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 # (fact type, field, fact type, field): the joins of the shipped rules, each respected by the closures above.
@@ -103,6 +104,7 @@ class Part:
     facts: list  # indices into the facts, ascending
     owned: frozenset  # ids of the units, people and proposals whose findings this part decides
     inherited: int = 0  # an upper estimate of the findings its units inherit from units above them
+    placed: tuple = ()  # (kind, id) of every entity placed in it: units, people, proposals, items, determinations
 
 
 class _Index:
@@ -202,6 +204,17 @@ class _Index:
             for index, ancestor in self.lineage.get(unit, ()):
                 self.implicable_below.setdefault(ancestor, []).append((unit, index))
 
+    def entities(self) -> list[tuple[str, str]]:
+        """Every entity a part can be given, as (kind, id)."""
+        return ([("unit", u) for u in self.unit] + [("person", p) for p in self.person_facts]
+                + [("proposal", p) for p in self.proposal] + [("item", i) for i in self.item_incident]
+                + [("determination", d) for d in self.determination])
+
+    def inherited(self, unit: str) -> int:
+        """An upper estimate of the findings `unit` inherits: per law, one per item implicating it or a unit above."""
+        implicating = self.implicating
+        return 2 * sum(len(implicating.get(a, ())) for a in [unit, *self.ancestors.get(unit, ())])
+
     def item_facts(self, item: str) -> list[int]:
         out = list(self.item.get(item, ()))
         incident = self.item_incident.get(item)
@@ -223,6 +236,11 @@ class _Builder:
         self.person_done: set = set()
         self.items_done: set = set()
         self.inherited = 0  # findings the owned units may inherit: sessions are bounded by these too
+        self.placed: list = []
+
+    def place(self, kind: str, entity: str) -> None:
+        self.placed.append((kind, entity))
+        getattr(self, _ADDERS[kind])(entity)
 
     @property
     def size(self) -> int:
@@ -277,8 +295,7 @@ class _Builder:
     def add_unit(self, unit: str) -> None:
         self.owned.add(unit)
         self.status(unit)
-        implicating = self.x.implicating
-        self.inherited += 2 * sum(len(implicating.get(a, ())) for a in [unit, *self.x.ancestors.get(unit, ())])
+        self.inherited += self.x.inherited(unit)
 
     def add_person(self, person: str) -> None:
         self.owned.add(person)
@@ -310,10 +327,21 @@ class _Builder:
         self.facts.update(self.x.determination[det])
 
 
+_ADDERS = {"unit": "add_unit", "person": "add_person", "proposal": "add_proposal", "item": "add_item",
+           "determination": "add_determination"}
+
+
 def partition(facts: list[dict], target: int = 4000) -> list[Part]:
     """Parts of about `target` facts and inherited findings each (more when one entity's closure is bigger), in
     a fixed order."""
-    x = _Index(facts)
+    return _partition(_Index(facts), target)
+
+
+def _partition(x: _Index, target: int, only=None) -> list[Part]:
+    """The parts of the entities in `only` ((kind, id) pairs; every entity when None)."""
+    def wanted(kind, entity):
+        return only is None or (kind, entity) in only
+
     # units in the order of a walk down the hierarchy, so that a part owns whole subtrees and shares their halo
     units = sorted(x.unit, key=lambda u: (tuple(reversed(x.ancestors.get(u, ()))), u))
     home: dict = {}  # unit -> entities placed with it
@@ -334,24 +362,81 @@ def partition(facts: list[dict], target: int = 4000) -> list[Part]:
 
     def close():
         nonlocal builder
-        if builder.owned or len(builder.facts) > len(x.context):
-            parts.append(Part(sorted(builder.facts), frozenset(builder.owned), builder.inherited))
+        if builder.placed:
+            parts.append(Part(sorted(builder.facts), frozenset(builder.owned), builder.inherited,
+                              tuple(builder.placed)))
         builder = _Builder(x)
 
-    adders = {"person": "add_person", "proposal": "add_proposal", "item": "add_item",
-              "determination": "add_determination"}
     leftover = sorted(set(home) - set(units) - {None})  # entities placed with a unit the facts do not list
     # parts also end every `block` units, so that a change (a hypothesis) moves no boundary outside its blocks
-    # and the parts it does not reach are the same as before (vetting.parallel reuses their results)
-    block = max(1, target // 20)
+    # and the parts of the rest of the roster stay the same (not needed for the parts of a few entities)
+    block = max(1, target // 20) if only is None else None
     for number, unit in enumerate(units + leftover + [None]):
-        if unit in x.unit:
-            builder.add_unit(unit)
+        if unit in x.unit and wanted("unit", unit):
+            builder.place("unit", unit)
         for kind, entity in home.get(unit, ()):
-            getattr(builder, adders[kind])(entity)
-            if builder.size >= target:
-                close()
-        if builder.size >= target or (number + 1) % block == 0:
+            if wanted(kind, entity):
+                builder.place(kind, entity)
+                if builder.size >= target:
+                    close()
+        if builder.size >= target or (block and (number + 1) % block == 0):
             close()
     close()
     return parts
+
+
+def closure(x: _Index, kind: str, entity: str) -> set:
+    """The facts (indices) one entity's findings can depend on."""
+    builder = _Builder(x)
+    builder.place(kind, entity)
+    return builder.facts
+
+
+@dataclass
+class Replan:
+    """How to decide a variant of facts already decided in parts: which of those parts' results it keeps, and
+    the new parts to decide."""
+
+    kept: list  # indices of the earlier parts whose results hold for the variant
+    parts: list  # new parts, over the variant's facts
+    inherited: int  # as `sum(p.inherited for p in partition(variant))`, for the same bound
+
+
+def replan(before: list[dict], parts: list[Part], after: list[dict], target: int = 4000) -> Replan:
+    """The parts of `after` (the facts of a variant of the case) that need deciding, given `parts` of `before`.
+
+    Exact because the rules are positive and each part holds the closures of what it owns (the module's
+    argument), by two routes:
+
+    - `after` only adds facts: every result of every earlier part still holds (a subset of the facts derives
+      a subset of the whole), and an entity whose closure in `after` holds no added fact has a closure within
+      `before` too, so its findings are the same in both. Only the entities whose closure holds an added fact
+      are decided again, in new parts; a part of `after` made of the other entities would hold facts of
+      `before` only, so what it derives the earlier parts derived.
+    - otherwise: an earlier part is kept whole when all its facts are still in `after` and the closures in
+      `after` of the entities placed in it are still within them (its session is then a valid part of `after`,
+      with the same facts and results); the entities of every other part, and new ones, go into new parts.
+    """
+    x = _Index(after)
+    inherited = sum(x.inherited(unit) for unit in x.unit)
+    before_keys = [tuple(f.items()) for f in before]  # facts of `facts.build` have fixed fields: exact content
+    after_keys = [tuple(f.items()) for f in after]
+    before_count, after_count = Counter(before_keys), Counter(after_keys)
+    if all(after_count[key] == n for key, n in before_count.items()):
+        added = {i for i, key in enumerate(after_keys) if key not in before_count}
+        reached = {e for e in x.entities() if not added.isdisjoint(closure(x, *e))} if added else set()
+        return Replan(list(range(len(parts))), _partition(x, target, reached) if reached else [], inherited)
+    entities = set(x.entities())
+    kept, taken = [], set()
+    for number, part in enumerate(parts):
+        held = {before_keys[i] for i in part.facts}
+        if not all(key in after_count for key in held) or not all(e in entities for e in part.placed):
+            continue
+        builder = _Builder(x)
+        for entity in part.placed:
+            builder.place(*entity)
+        if all(after_keys[i] in held for i in builder.facts):
+            kept.append(number)
+            taken.update(part.placed)
+    rest = entities - taken
+    return Replan(kept, _partition(x, target, rest) if rest else [], inherited)

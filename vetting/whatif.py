@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vetting import facts as factlib
-from vetting.decide import Report, evaluate
+from vetting.decide import Report, evaluate_variant
 from vetting.load import apply_hypotheses, load_case
 from vetting.reports import personnel
 
@@ -35,12 +35,11 @@ class WhatIf:
     personnel_newly_barred: dict
 
 
-def whatif(case, hypotheses, as_of, laws=("state", "dod"), rules=None) -> WhatIf:
+def whatif(case, hypotheses, as_of, laws=("state", "dod"), rules=None, workers=None, part_size=None) -> WhatIf:
+    """The case decided with and without `hypotheses`; with them, only what they change is decided again."""
     base_case = load_case(case) if not hasattr(case, "units") else case
     with_case = apply_hypotheses(base_case, hypotheses)  # validated whole before anything is evaluated
-    baseline = evaluate(base_case, as_of, laws, rules=rules)
-    hypothesis = evaluate(with_case, as_of, laws, rules=baseline.rules)
-    return compare(baseline, hypothesis)
+    return compare(*evaluate_variant(base_case, with_case, as_of, laws, rules, workers, part_size))
 
 
 def compare(baseline: Report, hypothesis: Report) -> WhatIf:
