@@ -18,8 +18,9 @@ What the cases cover:
   (`2014-06`, `2014`), read as their first or last day as docs/decisions.md says;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
-  they close a cycle on some date (so `vetting.checks.check_case` accepts every case);
-- people with postings (every role, open or bounded); incidents on one day or a range, perpetrators named by unit
+  they close a cycle on some date (so `vetting.checks.check_case` accepts every case); some parents `unknown`,
+  some links only `last_seen` (their end unknown);
+- people with postings (every role, open or bounded, some only `last_seen`); incidents on one day or a range, perpetrators named by unit
   and/or person, or `unit_identified: false` with or without a `force`;
 - information received on a day or a range (never before its incident began), assessed credible / pending /
   not-credible before or after D (pending with or without a date), second-tier review gross / not-gross / none,
@@ -173,8 +174,10 @@ def _chain_links(src: Source, dates: Dates, candidates: list, chain: str) -> lis
             continue
         if src.one_in(5):
             continue  # a gap: no parent in this chain for a while
-        links.append(ParentLink.model_validate({"unit": src.pick(candidates), "chain": chain, "from": start,
-                                                "to": end, "assumption": WHY}))
+        parent = "unknown" if src.one_in(8) else src.pick(candidates)  # the sources say a parent, not which
+        ends = {"last_seen": end} if end is not None and src.one_in(4) else {"to": end}  # last seen: end unknown
+        links.append(ParentLink.model_validate({"unit": parent, "chain": chain, "from": start, **ends,
+                                                "assumption": WHY}))
     return links
 
 
@@ -197,16 +200,24 @@ def build_units(src: Source, dates: Dates, count: int) -> dict:
         units[uid] = Unit(id=uid, name=f"unit {i}", kind=src.pick(["military", "police", "border"]),
                           country="MX", parents=parents, assumption=WHY)
     if find_cycle(units):  # keep only the links to earlier units: acyclic on every date
-        units = {uid: unit.model_copy(update={"parents": [p for p in unit.parents if _index(p.unit) < _index(uid)]})
+        units = {uid: unit.model_copy(update={"parents": [p for p in unit.parents
+                                                          if not p.known or _index(p.unit) < _index(uid)]})
                  for uid, unit in units.items()}
     return units
+
+
+def _last_seen_sometimes(src: Source, period: dict) -> dict:
+    """A period whose end is sometimes only the day it was last seen (`last_seen`: its real end unknown)."""
+    if period["to"] is not None and src.one_in(4):
+        return {"from": period["from"], "last_seen": period["to"]}
+    return period
 
 
 def build_people(src: Source, dates: Dates, unit_ids: list, count: int) -> dict:
     out = {}
     for i in range(count):
-        postings = [Posting.model_validate({"unit": src.pick(unit_ids), "role": src.pick(ROLES), **dates.period(),
-                                            "assumption": WHY})
+        postings = [Posting.model_validate({"unit": src.pick(unit_ids), "role": src.pick(ROLES),
+                                            **_last_seen_sometimes(src, dates.period()), "assumption": WHY})
                     for _ in range(src.int(0, 3))]
         out[f"p{i}"] = Person(id=f"p{i}", name=f"person {i}", postings=postings, assumption=WHY)
     return out
