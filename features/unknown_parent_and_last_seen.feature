@@ -24,6 +24,8 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
       | bn-4   | the 4th battalion | zone-a  | 2010-01-01 |            | 2013-12-31 |
       | bn-4   | the 4th battalion | army    | 2014-06-01 |            |            |
       | bn-5   | the 5th battalion |         |            |            |            |
+      | bn-6   | the 6th battalion | zone-a  |            |            |            |
+      | co-6   | a company         | bn-6    |            |            |            |
     And these people:
       | id        | name        | unit   | from       | to         | last seen  |
       | soldier-a | a soldier   | zone-a | 2010-01-01 |            | 2014-12-31 |
@@ -31,6 +33,8 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
       | soldier-c | a sergeant  | zone-a | 2010-01-01 |            | 2014-06-30 |
       | soldier-c | a sergeant  | school | 2015-01-01 |            |            |
       | soldier-d | a private   | zone-a | 2010-01-01 |            | 2015-12-31 |
+      | soldier-e | a cadet     | school | 2010-01-01 |            | 2014-12-31 |
+      | civilian  | a civilian  |        |            |            |            |
     And these incidents:
       | id      | date       | violations | units  |
       | killing | 2014-06-30 | torture    | zone-a |
@@ -51,18 +55,24 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
       | bn-3   | eligible   | eligible   |
       | bn-4   | eligible   | eligible   |
       | bn-5   | eligible   | eligible   |
+      | bn-6   | ineligible | ineligible |
+      | co-6   | ineligible | ineligible |
     And under both laws the statuses are:
       | person    | State      | DoD        |
       | soldier-a | suspended  | suspended  |
       | soldier-b | eligible   | eligible   |
       | soldier-c | eligible   | eligible   |
       | soldier-d | ineligible | ineligible |
+      | soldier-e | eligible   | eligible   |
     And the findings for `bn-1` under the State law are:
       | rule                 | effect  | because                 |
       | unknown-parent-holds | suspend | bn-1, zone-a, report    |
     And the findings for `co-1` under the State law are:
       | rule                                   | effect  | because      |
       | unknown-parent-hold-covers-units-under | suspend | bn-1, report |
+    And the findings for `co-6` under the State law are:
+      | rule                   | effect | because        |
+      | bar-covers-units-under | bar    | zone-a, report |
     And the open tasks are exactly:
       | kind                 | subject   | law   |
       | identify-parent-unit | bn-1      | State |
@@ -124,4 +134,17 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
   Scenario: Nothing barred or suspended in the case: an unknown parent holds nothing and asks nothing
     Then the units suspended under the State law are exactly none
     And the units suspended under the DoD law are exactly none
+    And no task is open
+
+  @usc_22_2378d_a @usc_10_362_a1 @state_leahy_fact_sheet
+  Scenario: A person implicated personally is no formation: he holds no unit whose parent is unknown
+    Given these incidents:
+      | id      | date       | violations | people   |
+      | beating | 2014-06-30 | torture    | civilian |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | beating  | 2014-07-01 | credible   | 2014-09-01  |
+    Then the person `civilian` is ineligible under both laws
+    And the units suspended under the State law are exactly none
+    And the units ineligible under the State law are exactly none
     And no task is open
