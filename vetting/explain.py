@@ -1,7 +1,8 @@
 """Explain one decision down to the statute and the quoted source.
 
 For a unit, person or proposal: its status (or outcome) under each law, every finding with the rule's plain
-sentence and its citation, and every fact the finding rests on with the sources and quotes behind it.
+sentence and its citation, every fact the finding rests on with the sources and quotes behind it, and the
+tasks open about it (a decision resting on an unknown names the task to find out).
 """
 from __future__ import annotations
 
@@ -31,6 +32,12 @@ def explain(report: Report, subject: str) -> dict:
             "because": [_fact(case, ref) for ref in f.because],
         })
     out["findings"] = findings
+    # what someone must find out or do about it, e.g. the parent of a unit held because its parent is unknown
+    tasks = [{"kind": t.kind, "law": t.law, "due": t.due.isoformat() if t.due else None, "rule": t.rule,
+              "citation": rules.citations[t.citation].on(report.as_of).label()}
+             for t in report.tasks if t.subject == subject]
+    if tasks:
+        out["tasks"] = tasks
     return out
 
 
@@ -128,3 +135,8 @@ def render_terminal(data: dict, console) -> None:
                     print_wrapped(console, Text(f"“{quote}”") + unchecked, indent=6, hang=7)
                 for note in s["notes"]:
                     print_wrapped(console, Text(note, style="dim"), indent=6, hang=6)
+    for t in data.get("tasks", ()):
+        console.print()
+        due = f", due {t['due']}" if t["due"] else ""
+        print_wrapped(console, Text(t["law"], style="bold") + Text(f" · task: {t['kind']}{due} — {t['citation']} ")
+                      + Text(f"({t['rule']})", style="dim"), hang=2)

@@ -194,6 +194,9 @@ def explanation(data: dict) -> Document:
             [f["law"], f["effect"], "yes" if f["lifted"] else "", f["rule"], f["title"], cite["id"], cite["url"], "", ""]]
     if not sections:
         sections.append(Section("Findings", paragraphs=["No finding: nothing in the case bears on it."]))
+    if data.get("tasks"):  # what someone must find out or do about it (a decision resting on an unknown)
+        sections.append(Section("Tasks", ["law", "task", "due", "citation", "rule"],
+                                [[t["law"], t["kind"], t["due"] or "", t["citation"], t["rule"]] for t in data["tasks"]]))
     return Document(title, meta, sections,
                     csv=Section("findings", ["law", "effect", "lifted", "rule", "title", "citation", "url",
                                              "fact kind", "fact"], csv_rows))
