@@ -179,3 +179,22 @@ def test_sfm_last_cited_is_last_seen_unless_sfm_says_it_is_the_end(run_cli, tmp_
     postings = {p["id"]: p["postings"] for p in people["people"]}
     assert (postings["sfm-p-1"][0].get("to"), postings["sfm-p-1"][0].get("last_seen")) == ("2011-07", None)
     assert "to" not in postings["sfm-p-2"][0] and "last_seen" not in postings["sfm-p-2"][0]  # no last cited
+
+
+def test_a_case_with_a_parent_unknown_is_decided_whole_whatever_the_part_size(make_case):
+    """The hold on such a unit rests on every bar of the case, so no part could decide it alone: the engine runs
+    one session (the partition does not know the `unknown_parent` fact), with the same result at any size."""
+    from vetting import partition
+    from vetting.ruleset import load_ruleset
+
+    def change(data):
+        entity(data, "units", "battalion")["parents"] = [{"unit": "unknown", "sources": ["news"]}]
+        data["incidents"][0]["perpetrators"] = {"units": ["zone"]}
+    path = make_case(change)
+    case = load_case(path)
+    assert not partition.supports(load_ruleset().definition, {f["t"] for f in factlib.build(case, D(2015, 6, 30))})
+    small = evaluate(case, "2015-06-30", ("state", "dod"), part_size=1, workers=1)
+    whole = evaluate(case, "2015-06-30", ("state", "dod"), part_size=10 ** 9, workers=1)
+    assert {u: s.status for u, s in small.units.items()} == {u: s.status for u, s in whole.units.items()} == {
+        "army": {"state": "eligible", "dod": "eligible"}, "zone": {"state": "ineligible", "dod": "ineligible"},
+        "battalion": {"state": "suspended", "dod": "suspended"}}
