@@ -377,7 +377,7 @@ class LastSeen(Period):
 
 
 class ParentLink(Sourced, LastSeen):
-    unit: Id | Literal["unknown"] = Field(
+    unit: Id = Field(  # an id, or the word `unknown` (no unit may have that id)
         description="the parent unit; `unknown` when the sources say the unit had a parent in this chain then "
                     "but not which (docs/decisions.md, \"Unknown values\")")
     chain: Chain = Field(Chain.command, validate_default=True)  # validated: the value, not the member
