@@ -148,3 +148,32 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
     And the units suspended under the State law are exactly none
     And the units ineligible under the State law are exactly none
     And no task is open
+
+  @usc_22_2378d_a @usc_10_362_a1 @usc_22_2378d_d5
+  Scenario: A bar on a unit with no unit under it holds them too
+    Given these incidents:
+      | id     | date       | violations | units  |
+      | hazing | 2014-06-30 | torture    | school |
+    And this information:
+      | id     | incident | received   | assessment | assessed on |
+      | report | hazing   | 2014-07-01 | credible   | 2014-09-01  |
+    Then under the State law the statuses are:
+      | unit   | status     |
+      | school | ineligible |
+      | zone-a | eligible   |
+      | bn-1   | suspended  |
+      | co-1   | suspended  |
+      | bn-2   | suspended  |
+    And under the State law the statuses are:
+      | person    | status     |
+      | soldier-c | ineligible |
+      | soldier-e | suspended  |
+      | soldier-a | eligible   |
+    And the open tasks are exactly:
+      | kind                 | subject   | law   |
+      | identify-parent-unit | bn-1      | State |
+      | identify-parent-unit | bn-1      | DoD   |
+      | identify-parent-unit | bn-2      | State |
+      | identify-parent-unit | bn-2      | DoD   |
+      | confirm-posting      | soldier-e | State |
+      | confirm-posting      | soldier-e | DoD   |
