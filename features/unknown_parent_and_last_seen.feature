@@ -177,3 +177,16 @@ Feature: Unknown is not "no" — a parent not known, a posting last seen
       | identify-parent-unit | bn-2      | DoD   |
       | confirm-posting      | soldier-e | State |
       | confirm-posting      | soldier-e | DoD   |
+
+  @usc_22_2378d_a @usc_10_362_a1 @usc_22_2378d_d5 @usc_22_2304_d1
+  Scenario: Information reviewed as not gross bars nothing: it holds nobody last seen in the unit, nor any unit
+    Given these incidents:
+      | id        | date       | violations                         | units  |
+      | detention | 2014-06-30 | prolonged-detention-without-charge | school |
+    And this information:
+      | id     | incident  | received   | assessment | assessed on | second tier |
+      | report | detention | 2014-07-01 | credible   | 2014-09-01  | not-gross   |
+    Then the person `soldier-e` is eligible under both laws
+    And the units suspended under the State law are exactly none
+    And the note `reviewed-not-gross-is-derogatory` explains `school` under the State law
+    And no task is open
