@@ -40,10 +40,12 @@ def test_a_patched_entity_keeps_last_seen_and_does_not_grow_a_to():
     seen = Posting.model_validate({"unit": "zone", "last_seen": "2013-06-30", "assumption": "synthetic"})
     again = Posting.model_validate(seen.model_dump(by_alias=True, exclude_unset=True))  # as a hypothesis patch does
     assert again == seen and "to" not in seen.model_dump(by_alias=True, exclude_unset=True)
+    # a full dump (as `vetting generate` and the tests write cases) gives `to` the same day: read back the same
+    assert Posting.model_validate(seen.model_dump(mode="json", by_alias=True, exclude_none=True)) == seen
 
 
 @pytest.mark.parametrize("fields, words", [
-    ({"to": "2013-01-01", "last_seen": "2013-01-01"}, "not both"),
+    ({"to": "2013-01-02", "last_seen": "2013-01-01"}, "not both"),
     ({"from": "2013-01-02", "last_seen": "2013-01-01"}, "`last_seen` (2013-01-01) is before `from` (2013-01-02)"),
 ])
 def test_a_link_or_posting_that_cannot_be_is_refused(make_case, run_cli, expect_error, at, fields, words):

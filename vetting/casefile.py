@@ -362,7 +362,7 @@ class LastSeen(Period):
     def _seen_not_ended(self):
         if self.last_seen is None:
             return self
-        if "to" in self.model_fields_set:
+        if "to" in self.model_fields_set and self.to != self.last_seen:  # the same day: a model dumped and read back
             raise ValueError("give `to` (it ended that day) or `last_seen` (it was last seen that day, its end "
                              "unknown), not both")
         if self.from_ and self.last_seen < self.from_:
