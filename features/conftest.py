@@ -308,13 +308,16 @@ def period(row: dict, target: dict) -> dict:
         target["from"] = row["from"]
     if "to" in row:
         target["to"] = row["to"]
+    if "last_seen" in row:  # last seen that day, its end unknown
+        target["last_seen"] = row["last_seen"]
     return target
 
 
 UNIT_COLUMNS = {"id": "id", "name": "name", "kind": "kind", "country": "country", "echelon": "echelon",
-                "personnel": "personnel", "parent": "parent", "chain": "chain", "from": "from", "to": "to"}
+                "personnel": "personnel", "parent": "parent", "chain": "chain", "from": "from", "to": "to",
+                "last_seen": "last_seen"}
 PEOPLE_COLUMNS = {"id": "id", "name": "name", "count": "count", "unit": "unit", "role": "role", "rank": "rank",
-                  "from": "from", "to": "to"}
+                  "from": "from", "to": "to", "last_seen": "last_seen"}
 INCIDENT_COLUMNS = {"id": "id", "title": "title", "date": "date", "place": "place", "violations": "violations",
                     "units": "units", "people": "people", "unit_identified": "identified",
                     "identified": "identified", "force": "force"}
@@ -356,7 +359,7 @@ def given_units(world, datatable):
             if "chain" in row:
                 link["chain"] = row["chain"]
             unit["parents"].append(sourced(link))
-        elif "from" in row or "to" in row:
+        elif "from" in row or "to" in row or "last_seen" in row:
             raise AssertionError(f"unit `{row['id']}`: `from`/`to` date its link to a `parent`, and it has none")
     world.changed()
 

@@ -31,6 +31,9 @@ Readings chosen where docs/decisions.md leaves room (the engine agrees with each
   force and an exception about the force lifts it; `alleges` naming units does not "identify the unit".
 - `inform-foreign-government` is opened for each recipient unit of a covered State proposal that carries an
   unlifted State bar (not for a bar that reaches the proposal only through a person).
+- A unit whose parent is unknown on D is held ('suspend') on every ground carried directly by any unit of the
+  case (its own and those of units under it too: the rules have no negation), and so is every unit under it;
+  a person last seen in a unit before D, with no later posting begun by D, is held on that unit's grounds.
 """
 from __future__ import annotations
 
@@ -98,7 +101,7 @@ def units_under(case, as_of: dt.date) -> dict:
     children: dict = {uid: set() for uid in case.units}
     for unit in case.units.values():
         for link in unit.parents:
-            if _covers(link, as_of):
+            if link.unit != "unknown" and _covers(link, as_of):
                 children.setdefault(link.unit, set()).add(unit.id)
     under = {}
     for uid in case.units:
@@ -112,6 +115,33 @@ def units_under(case, as_of: dt.date) -> dict:
                     todo.append(child)
         under[uid] = seen
     return under
+
+
+def parent_unknown(unit, as_of: dt.date) -> bool:
+    """'a unit had a parent on D in some chain without saying which': a link `unit: unknown` in force on D, or,
+    in a chain with no known link in force on D, a link last seen before D with no later link of that chain
+    begun by D."""
+    for chain in {link.chain for link in unit.parents}:
+        links = [link for link in unit.parents if link.chain == chain]
+        if any(link.unit != "unknown" and _covers(link, as_of) for link in links):
+            continue
+        if any(link.unit == "unknown" and _covers(link, as_of) for link in links):
+            return True
+        for seen in links:
+            if seen.last_seen is not None and seen.last_seen < as_of and not any(
+                    other.from_ is not None and seen.last_seen < other.from_ <= as_of for other in links):
+                return True
+    return False
+
+
+def possibly_serving(person, posting, as_of: dt.date) -> bool:
+    """'last seen in the unit before D, with nothing to say he left (no end of the posting, no later posting
+    begun by D)'."""
+    if posting.last_seen is None or posting.last_seen >= as_of:
+        return False
+    if posting.from_ is not None and posting.from_ > as_of:
+        return False
+    return not any(other.from_ is not None and posting.last_seen < other.from_ <= as_of for other in person.postings)
 
 
 # ---------------------------------------------------------------- exceptions
@@ -320,6 +350,15 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
             unit_findings[below] |= findings
             state_findings[below] |= state_direct[implicated]
 
+    # ---- a unit whose parent is unknown: held on every direct ground of the case, with the units under it
+    every_direct = {("suspend", g) for fs in unit_direct.values() for _, g in fs}
+    every_state_direct = {("suspend", g) for fs in state_direct.values() for _, g in fs}
+    unplaced = [uid for uid, unit in case.units.items() if parent_unknown(unit, as_of)]
+    for uid in unplaced:
+        for below in under[uid]:
+            unit_findings[below] |= every_direct
+            state_findings[below] |= every_state_direct
+
     # ---- people: own implication + the grounds of every unit they serve in on D
     person_findings: dict = {}
     person_state: dict = {}  # the State-only holds of the units a person serves in on D
@@ -328,8 +367,12 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
         for posting in person.postings:
             if _covers(posting, as_of):
                 found |= unit_findings[posting.unit]
+            elif possibly_serving(person, posting, as_of):  # held, never barred, on his last unit's grounds
+                found |= {("suspend", g) for _, g in unit_findings[posting.unit]}
         person_findings[pid] = found
-        person_state[pid] = set().union(*(state_findings[p.unit] for p in person.postings if _covers(p, as_of)))
+        person_state[pid] = set().union(*(state_findings[p.unit] for p in person.postings if _covers(p, as_of)),
+                                        *({("suspend", g) for _, g in state_findings[p.unit]}
+                                          for p in person.postings if possibly_serving(person, p, as_of)))
 
     # ---- lifting, per law
     all_grounds = {g for fs in unit_findings.values() for _, g in fs} | {
@@ -434,6 +477,16 @@ def _decide(case, as_of: dt.date, laws: tuple) -> dict:
         proposals[pid] = max(outcomes, key=COMBINED.index) if outcomes else "not-covered"
 
     # ---- tasks
+    for law in laws:
+        unlifted_direct = {g for _, g in every_direct | (every_state_direct if law == "state" else set())
+                           if g not in lifted[law]}
+        if unlifted_direct:  # "a task to find out which unit it was under", dropped once its grounds are lifted
+            tasks.update(("identify-parent-unit", law, uid, None) for uid in unplaced)
+        for pid, person in case.people.items():
+            for posting in person.postings:
+                if possibly_serving(person, posting, as_of) and any(
+                        g not in lifted[law] for _, g in unit_found(posting.unit, law)):
+                    tasks.add(("confirm-posting", law, pid, None))
     if "state" in laws and as_of >= STATE_2011:  # "(d)(6), since the (d) procedures of December 2011"
         for incident_id in incidents_with_grounds:
             if not case.incidents[incident_id].perpetrators.unit_identified:

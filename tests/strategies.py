@@ -18,8 +18,9 @@ What the cases cover:
   (`2014-06`, `2014`), read as their first or last day as docs/decisions.md says;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
-  they close a cycle on some date (so `vetting.checks.check_case` accepts every case);
-- people with postings (every role, open or bounded); incidents on one day or a range, perpetrators named by unit
+  they close a cycle on some date (so `vetting.checks.check_case` accepts every case); some parents `unknown`,
+  some links only `last_seen` (their end unknown);
+- people with postings (every role, open or bounded, some only `last_seen`); incidents on one day or a range, perpetrators named by unit
   and/or person, or `unit_identified: false` with or without a `force`;
 - information received on a day or a range (never before its incident began), assessed credible / pending /
   not-credible before or after D (pending with or without a date), second-tier review gross / not-gross / none,
@@ -159,7 +160,7 @@ class Dates:
 # ---------------------------------------------------------------- entities
 
 
-def _chain_links(src: Source, dates: Dates, candidates: list, chain: str) -> list:
+def _chain_links(src: Source, dates: Dates, candidates: list, chain: str, unknown_parents: bool = True) -> list:
     """Successive, non-overlapping links of one chain, each to a parent drawn from `candidates`."""
     count = src.int(0, 3)
     if count == 0 or not candidates:
@@ -173,8 +174,11 @@ def _chain_links(src: Source, dates: Dates, candidates: list, chain: str) -> lis
             continue
         if src.one_in(5):
             continue  # a gap: no parent in this chain for a while
-        links.append(ParentLink.model_validate({"unit": src.pick(candidates), "chain": chain, "from": start,
-                                                "to": end, "assumption": WHY}))
+        parent = "unknown" if unknown_parents and src.one_in(8) else src.pick(candidates)  # a parent, not which
+        seen = unknown_parents and end is not None and src.one_in(4)  # last seen: its end unknown
+        ends = {"last_seen": end} if seen else {"to": end}
+        links.append(ParentLink.model_validate({"unit": parent, "chain": chain, "from": start, **ends,
+                                                "assumption": WHY}))
     return links
 
 
@@ -182,7 +186,7 @@ def _index(unit_id: str) -> int:
     return int(unit_id[1:])
 
 
-def build_units(src: Source, dates: Dates, count: int) -> dict:
+def build_units(src: Source, dates: Dates, count: int, unknown_parents: bool = True) -> dict:
     ids = [f"u{i}" for i in range(count)]
     units = {}
     for i, uid in enumerate(ids):
@@ -193,20 +197,28 @@ def build_units(src: Source, dates: Dates, count: int) -> dict:
                 candidates = ids[:i] + ids[i + 1:]  # sometimes a later unit: a cycle is dropped below
             elif i > 3 and src.one_in(2):
                 candidates = ids[max(0, i - 3):i]  # a near one: deeper hierarchies
-            parents += _chain_links(src, dates, candidates, chain)
+            parents += _chain_links(src, dates, candidates, chain, unknown_parents)
         units[uid] = Unit(id=uid, name=f"unit {i}", kind=src.pick(["military", "police", "border"]),
                           country="MX", parents=parents, assumption=WHY)
     if find_cycle(units):  # keep only the links to earlier units: acyclic on every date
-        units = {uid: unit.model_copy(update={"parents": [p for p in unit.parents if _index(p.unit) < _index(uid)]})
+        units = {uid: unit.model_copy(update={"parents": [p for p in unit.parents
+                                                          if not p.known or _index(p.unit) < _index(uid)]})
                  for uid, unit in units.items()}
     return units
+
+
+def _last_seen_sometimes(src: Source, period: dict) -> dict:
+    """A period whose end is sometimes only the day it was last seen (`last_seen`: its real end unknown)."""
+    if period["to"] is not None and src.one_in(4):
+        return {"from": period["from"], "last_seen": period["to"]}
+    return period
 
 
 def build_people(src: Source, dates: Dates, unit_ids: list, count: int) -> dict:
     out = {}
     for i in range(count):
-        postings = [Posting.model_validate({"unit": src.pick(unit_ids), "role": src.pick(ROLES), **dates.period(),
-                                            "assumption": WHY})
+        postings = [Posting.model_validate({"unit": src.pick(unit_ids), "role": src.pick(ROLES),
+                                            **_last_seen_sometimes(src, dates.period()), "assumption": WHY})
                     for _ in range(src.int(0, 3))]
         out[f"p{i}"] = Person(id=f"p{i}", name=f"person {i}", postings=postings, assumption=WHY)
     return out
@@ -336,15 +348,16 @@ def build_investigations(src: Source, dates: Dates, incidents: dict, unit_ids: l
     return out
 
 
-def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
-    """(Case, as_of) with at most `sizes[...]` entities of each kind (at least one unit); with `exact`, exactly."""
+def build_case(src: Source, sizes: dict, exact: bool = False, unknown_parents: bool = True) -> tuple:
+    """(Case, as_of) with at most `sizes[...]` entities of each kind (at least one unit); with `exact`, exactly.
+    Without `unknown_parents`, no parent is `unknown` or only last seen (such a case is decided in one session)."""
     sizes = {**SIZES, **sizes}
 
     def count(kind, least=0):
         return sizes[kind] if exact else src.int(least, sizes[kind])
 
     dates = Dates(src)
-    units = build_units(src, dates, count("units", 1))
+    units = build_units(src, dates, count("units", 1), unknown_parents)
     unit_ids = sorted(units, key=_index)
     persons = build_people(src, dates, unit_ids, count("people"))
     person_ids = sorted(persons, key=_index)
@@ -368,9 +381,9 @@ def build_case(src: Source, sizes: dict, exact: bool = False) -> tuple:
 
 
 @st.composite
-def case_and_date(draw, **sizes):
+def case_and_date(draw, unknown_parents: bool = True, **sizes):
     """(Case, as_of): a random valid case and an as-of date drawn from the same pool of days."""
-    return build_case(Source(draw=draw), sizes)
+    return build_case(Source(draw=draw), sizes, unknown_parents=unknown_parents)
 
 
 def cases(**sizes):

@@ -27,7 +27,8 @@ def test_another_countrys_export_imports_and_validates(run_cli, tmp_path):
     assert (str(bde.formed), str(bde.dissolved)) == ("2005-03-01", "2019-06-30")  # start True, open `E`
     assert bde.confidence == "medium" and bde.aliases == ["1st Example Brigade"]
     assert case.units["sfm-u-pol"].kind == "police"
-    # the parent is the *related* unit; a `member` relation is an operational link; `N` ends at the last cited
+    # the parent is the *related* unit; a `member` relation is an operational link; `N`: last seen on the last
+    # cited date (the known span ends there: `to`; after it the end is unknown, tests/test_unknown_parent_and_end.py)
     links = {(p.unit, p.chain, str(p.from_), str(p.to)) for p in bn.parents}
     assert links == {("sfm-u-bde", "command", "2006-01-15", "2014-12-31"),
                      ("sfm-u-jtf", "operational", "2010-01-01", "2011-12-31")}

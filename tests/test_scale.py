@@ -60,8 +60,8 @@ def _partitioned(case, as_of) -> bool:
     return partition.supports(load_ruleset().definition, {f["t"] for f in facts})
 
 
-@SAME
-@given(case_and_date(units=12, people=8, items=10, proposals=8), LAWS, st.integers(1, 60))
+@SAME  # a parent unknown holds a unit on every bar of the case, so such a case is decided whole: none here
+@given(case_and_date(units=12, people=8, items=10, proposals=8, unknown_parents=False), LAWS, st.integers(1, 60))
 def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, laws, part_size):
     case, as_of = case_date
     assert _partitioned(case, as_of)
@@ -72,7 +72,7 @@ def test_any_part_size_decides_as_one_session_and_as_the_reference(case_date, la
 
 
 @settings(max_examples=15, deadline=None, derandomize=True, database=None)
-@given(case_and_date(units=12, people=8, items=10, proposals=8), st.sampled_from([1, 5, 40]))
+@given(case_and_date(units=12, people=8, items=10, proposals=8, unknown_parents=False), st.sampled_from([1, 5, 40]))
 def test_two_processes_decide_as_one(case_date, part_size):
     case, as_of = case_date
     assert _partitioned(case, as_of)

@@ -347,9 +347,44 @@ class Source(Model):
     attribution: str | None = None
 
 
-class ParentLink(Sourced, Period):
-    unit: Id
+class LastSeen(Period):
+    """A span whose end may be unknown: `last_seen` instead of `to` says it held on that day and nobody knows
+    whether it went on (Security Force Monitor's "last cited" is this, not an end).
+
+    The known span ends on `last_seen` (read as `to`, so everything that reads the span sees what is known);
+    after it the span is *unknown*, never "ended" (docs/decisions.md, "Unknown values")."""
+
+    last_seen: LateDate | None = Field(
+        None, description="the last day a source saw it hold; after it, whether it goes on is unknown (give "
+                          "`to` instead when the sources say it ended)")
+
+    @model_validator(mode="after")
+    def _seen_not_ended(self):
+        if self.last_seen is None:
+            return self
+        if "to" in self.model_fields_set and self.to != self.last_seen:  # the same day: a model dumped and read back
+            raise ValueError("give `to` (it ended that day) or `last_seen` (it was last seen that day, its end "
+                             "unknown), not both")
+        if self.from_ and self.last_seen < self.from_:
+            raise ValueError(f"`last_seen` ({self.last_seen}) is before `from` ({self.from_})")
+        object.__setattr__(self, "to", self.last_seen)  # a frozen model, set while validated; not `set` by the file
+        return self
+
+    @property
+    def end_known(self) -> bool:
+        """False when the span was last seen on `to` and may have gone on after it."""
+        return self.last_seen is None
+
+
+class ParentLink(Sourced, LastSeen):
+    unit: Id = Field(  # an id, or the word `unknown` (no unit may have that id)
+        description="the parent unit; `unknown` when the sources say the unit had a parent in this chain then "
+                    "but not which (docs/decisions.md, \"Unknown values\")")
     chain: Chain = Field(Chain.command, validate_default=True)  # validated: the value, not the member
+
+    @property
+    def known(self) -> bool:
+        return self.unit != UNKNOWN
 
 
 class Withholding(Sourced):
@@ -395,6 +430,14 @@ class Unit(Sourced):
         default_factory=list, description="each time the unit was left off the public list of barred units "
                                           "(22 U.S.C. 2378d(d)(7)), and why")
 
+    @field_validator("id")
+    @classmethod
+    def _not_the_word_unknown(cls, value):
+        if value == UNKNOWN:
+            raise ValueError("`unknown` is not a unit id: a parent link says `unit: unknown` when the parent is not "
+                             "known; give the unit another id")
+        return value
+
     @model_validator(mode="after")
     def _formed_before_dissolved(self):
         if self.formed and self.dissolved and self.dissolved < self.formed:
@@ -402,7 +445,7 @@ class Unit(Sourced):
         return self
 
 
-class Posting(Sourced, Period):
+class Posting(Sourced, LastSeen):
     unit: Id
     role: Role = Field(Role.member, validate_default=True)
     rank: str | None = None

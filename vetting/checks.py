@@ -40,6 +40,8 @@ def check_case(case) -> None:
     _check_not_empty(case)
     for unit in case.units.values():
         for i, link in enumerate(unit.parents):
+            if not link.known:  # `unit: unknown`: a parent the sources do not name
+                continue
             ref(unit.id, ("parents", i, "unit"), link.unit, "units")
             if link.unit == unit.id:
                 raise error_at(case, unit.id, ("parents", i, "unit"), "a unit cannot be its own parent")
@@ -253,7 +255,7 @@ def find_cycle(units: dict):
     Only units on a cycle of the timeless graph can be on a cycle on some day, so the day-by-day sweep looks
     at those links alone.
     """
-    edges = {u.id: {link.unit for link in u.parents} for u in units.values()}
+    edges = {u.id: {link.unit for link in u.parents if link.known} for u in units.values()}
     suspects = _units_on_cycles(edges)
     if not suspects:
         return None

@@ -21,9 +21,12 @@ FACT_FIELDS: dict[str, frozenset] = {
     "context": frozenset({"as_of"}),
     "unit": frozenset({"ref", "kind"}),
     "lineage": frozenset({"unit", "ancestor"}),
+    "unknown_parent": frozenset({"unit"}),  # a unit whose parent in some chain is unknown on the as-of date
     "person": frozenset({"ref"}),
     "unposted": frozenset({"person"}),  # a person the case places in no unit on the as-of date
-    "posting": frozenset({"person", "unit", "role", "from", "to"}),
+    # `unknown_end: true`: the posting was last seen on `to` and may still go on on the as-of date (`last_seen`,
+    # and no later posting of the person begun by then says where he went)
+    "posting": frozenset({"person", "unit", "role", "from", "to", "unknown_end"}),
     "incident": frozenset({"ref", "start", "end", "identified", "force"}),
     "information": frozenset({"ref", "incident", "received", "received_by", "status", "assessed", "review",
                               "held_by"}),
@@ -55,6 +58,7 @@ def _values(vocabulary) -> frozenset:
 FACT_VALUES: dict[tuple, frozenset] = {
     ("unit", "kind"): _values(UnitKind),
     ("posting", "role"): _values(Role),
+    ("posting", "unknown_end"): frozenset({True, False}),
     ("incident", "identified"): frozenset({True, False}),
     ("information", "status"): _values(AssessmentStatus),
     ("information", "review"): _values(SecondTierReview) | {"none"},
@@ -89,7 +93,7 @@ def date_of(days: int) -> dt.date:
 
 def ancestors_on(units: dict, on: dt.date) -> dict[str, list[str]]:
     """Each unit's ancestors (nearest first) through every parent link in force on `on`."""
-    parents = {uid: [link.unit for link in u.parents if link.covers(on)] for uid, u in units.items()}
+    parents = {uid: [link.unit for link in u.parents if link.known and link.covers(on)] for uid, u in units.items()}
     result: dict[str, list[str]] = {}
     for uid in units:
         seen, order, stack = set(), [], list(parents[uid])
@@ -105,10 +109,34 @@ def ancestors_on(units: dict, on: dt.date) -> dict[str, list[str]]:
 
 def parent_on(unit, on: dt.date) -> str | None:
     """The unit's command parent on `on` (or its first parent in force, whatever the chain)."""
-    active = [link for link in unit.parents if link.covers(on)]
+    active = [link for link in unit.parents if link.known and link.covers(on)]
     command = [link for link in active if link.chain == "command"]
     chosen = command or active
     return chosen[0].unit if chosen else None
+
+
+def parent_unknown_on(unit, on: dt.date) -> bool:
+    """Whether the case says the unit had a parent on `on` in some chain without saying which: a link
+    `unit: unknown` in force, or, in a chain with no known link in force, a link last seen before `on` (and no
+    later link of that chain begun by `on`)."""
+    for chain in {link.chain for link in unit.parents}:
+        links = [link for link in unit.parents if link.chain == chain]
+        if any(link.known and link.covers(on) for link in links):
+            continue
+        if any(not link.known and link.covers(on) for link in links):
+            return True
+        for seen in (link for link in links if not link.end_known and link.to < on):
+            if not any(other.from_ and seen.to < other.from_ <= on for other in links):
+                return True
+    return False
+
+
+def may_go_on(person, posting, on: dt.date) -> bool:
+    """Whether a posting last seen before `on` (`last_seen`) may still go on on `on`: no later posting of the person
+    begun after it was last seen, and by `on`, says where he went."""
+    if posting.end_known or posting.to >= on:
+        return False
+    return not any(other.from_ and posting.to < other.from_ <= on for other in person.postings)
 
 
 def build(case, as_of: dt.date) -> list[dict]:
@@ -116,6 +144,8 @@ def build(case, as_of: dt.date) -> list[dict]:
     add = facts.append
     for uid, unit in case.units.items():
         add({"t": "unit", "ref": uid, "kind": unit.kind})
+        if parent_unknown_on(unit, as_of):
+            add({"t": "unknown_parent", "unit": uid})
     for uid, ancestors in ancestors_on(case.units, as_of).items():
         for ancestor in ancestors:
             add({"t": "lineage", "unit": uid, "ancestor": ancestor})
@@ -125,7 +155,8 @@ def build(case, as_of: dt.date) -> list[dict]:
             add({"t": "unposted", "person": pid})
         for posting in person.postings:
             add({"t": "posting", "person": pid, "unit": posting.unit, "role": posting.role,
-                 "from": day(posting.from_, EARLIEST), "to": day(posting.to, LATEST)})
+                 "from": day(posting.from_, EARLIEST), "to": day(posting.to, LATEST),
+                 "unknown_end": may_go_on(person, posting, as_of)})
     for iid, incident in case.incidents.items():
         perpetrators = incident.perpetrators
         add({"t": "incident", "ref": iid, "start": day(incident.date.from_, 0), "end": day(incident.date.to, 0),

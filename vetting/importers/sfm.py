@@ -10,9 +10,11 @@ How SFM's fields become case facts (docs/importers.md says why):
   `unit:first_cited_date_start: True` makes the first cited date its formation, `unit:last_cited_date_open: E`
   the last cited date its dissolution;
 - a parentage row links the unit to its parent, the *related* unit (`unit:related_unit_id:admin`), from the
-  first cited date; its end is open when the open-ended flag is `Y`, else the last cited date (`E`: the real
-  end; `N`: the last date a source saw it);
-- a posting runs from the first to the last cited date (a missing date is an open end);
+  first cited date; its end is open when the open-ended flag is `Y`, `to` the last cited date when it is `E`
+  (the real end), else `last_seen` (`N`: the last date a source saw it, its end unknown);
+- a posting runs from the first cited date to the last: `to` when SFM marks the last cited date as the end,
+  else `last_seen` (SFM's "last cited" is the last day a source saw him in post, not the day he left); a
+  missing date is an open end;
 - an incident's perpetrator units and people are those SFM names; none named -> no unit identified;
 - every fact cites the SFM sources of its row and keeps SFM's confidence (Low/Medium/High).
 SFM incidents are not information the U.S. government received: the importer adds no `information`; an
@@ -133,7 +135,8 @@ def _overlap(a: dict, b: dict) -> bool:
 
     def span(link):
         start = _day(link["from"], False) if "from" in link else None
-        end = _day(link["to"], True) if "to" in link else None
+        last = link.get("to") or link.get("last_seen")  # the known span: a link last seen ends there, as case checks read it
+        end = _day(last, True) if last else None
         return start, end
 
     (a0, a1), (b0, b1) = span(a), span(b)
@@ -297,8 +300,11 @@ class _Import:
         link: dict = {"unit": parent, "chain": chain}
         if first:
             link["from"] = first
-        if open_flag != "Y" and (last or first):
-            link["to"] = last or first  # `N` with no last cited date: seen on the first cited date only
+        if open_flag == "E" and (last or first):
+            link["to"] = last or first  # `E`: the last cited date is the real end
+        elif open_flag != "Y" and (last or first):
+            # `N` (or no flag): last seen then, its end unknown; with no last cited date, seen on the first only
+            link["last_seen"] = last or first
         if first and last and _before(last, first):
             raise RowError(table, line, "unit:related_unit_last_cited_date",
                            f"the last cited date ({last}) is before the first ({first})")
@@ -337,9 +343,10 @@ class _Import:
             posting["title"] = title
         if first:
             posting["from"] = first
+        ended = _flag(row.get("person:posting_last_cited_date_end", ""))
         if last:
-            posting["to"] = last
-        end = "the end" if _flag(row.get("person:posting_last_cited_date_end", "")) else "not known to be the end"
+            posting["to" if ended else "last_seen"] = last  # a last cited date not known to be the end: last seen
+        end = "the end" if ended else "not known to be the end"
         context = row.get("person:posting_last_cited_date_end_context", "")
         note = (f"SFM posting: first cited {first or '—'}, last cited {last or '—'} ({end}"
                 f"{'; ' + context if context else ''})")
