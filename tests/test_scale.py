@@ -6,7 +6,8 @@
 2. The partition is exact only for the joins it knows: a rule set joining facts in another way runs whole.
 3. One unit implicated many times over many units below it is split into bounded parts (issue 7), and a case
    implying more inherited findings than one evaluation can hold is one clear error.
-4. `vetting generate` writes valid, reproducible case files; `.json` case files read as YAML would read them.
+4. `vetting generate` writes valid, reproducible case files of several countries whose formations stay bounded,
+   exercising the rules; `.json` case files read as YAML would read them.
 5. The Python API: a Case built in memory is checked before it is decided; timings are reported.
 6. The benchmark runs end to end at a tiny size (a smoke test: its keys, and no disagreement; never its times).
 """
@@ -253,6 +254,10 @@ def test_generate_writes_a_valid_case_and_the_same_files_for_the_same_seed(tmp_p
     assert all(u.name.startswith("Synthetic") for u in case.units.values())
     assert main(["validate", str(tmp_path / "a")]) == 0
     assert main(["generate", "--units", "3", "--proposals", "1", "-o", str(tmp_path / "a")]) == 2  # never over a case
+    assert main(["generate", "--units", "300", "--proposals", "10", "--countries", "2", "-o", str(tmp_path / "c")]) == 0
+    assert {u.country for u in load_case(tmp_path / "c").units.values()} == {"XS", "XA"}
+    assert main(["generate", "--units", "3", "--proposals", "1", "--countries", "4", "-o", str(tmp_path / "d")]) == 2
+    assert "`4` countries: expected 1 to 3" in capsys.readouterr().err
 
 
 def test_a_generated_roster_is_several_countries_of_bounded_formations():
