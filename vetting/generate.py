@@ -239,7 +239,6 @@ class _Generator:
     # -- incidents, information, investigations
 
     def build_incidents(self) -> None:
-        rng = self.rng
         self.incidents, self.information, self.investigations = [], [], []
         self.last_day: dict[str, dt.date] = {}
         for country in self.countries:
@@ -349,7 +348,6 @@ class _Generator:
             "sources": [SOURCE]})
 
     def build_determinations(self) -> None:
-        rng = self.rng
         self.determinations = []
         received: dict[str, dt.date] = {}  # incident -> the last day any report of it was received
         for item in self.information:
