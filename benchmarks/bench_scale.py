@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from reference import differences, engine_decision, reference_decide  # noqa: E402
 
 from vetting.decide import evaluate  # noqa: E402
-from vetting.generate import AS_OF, write  # noqa: E402
+from vetting.generate import AS_OF, default_countries, write  # noqa: E402
 from vetting.load import load_case, load_hypothesis  # noqa: E402
 from vetting.whatif import whatif  # noqa: E402
 
@@ -151,7 +151,7 @@ def measure(units: int, seed: int, workers: int | None, work: Path, with_whatif:
     diff = differences(expected, engine_decision(report))
     for line in diff[:5]:
         print(f"  DISAGREE ({units} units): {line}", file=sys.stderr)
-    row = {"units": units, "proposals": proposals, "case_mb": round(size_mb, 1), "generate_s": round(generate_s, 2),
+    row = {"units": units, "proposals": proposals, "countries": default_countries(units), "case_mb": round(size_mb, 1), "generate_s": round(generate_s, 2),
            "load_s": round(load_s, 2), "load_mb_per_s": round(size_mb / load_s, 2), "decide_s": round(decide_s, 2),
            "end_to_end_s": round(end_to_end_s, 2), "end_to_end_cpu_s": round(end_to_end_cpu_s, 2),
            "decide_cpu_s": round(decide_cpu_s, 2), "findings": findings,

@@ -6,7 +6,8 @@
 2. The partition is exact only for the joins it knows: a rule set joining facts in another way runs whole.
 3. One unit implicated many times over many units below it is split into bounded parts (issue 7), and a case
    implying more inherited findings than one evaluation can hold is one clear error.
-4. `vetting generate` writes valid, reproducible case files; `.json` case files read as YAML would read them.
+4. `vetting generate` writes valid, reproducible case files of several countries whose formations stay bounded,
+   exercising the rules; `.json` case files read as YAML would read them.
 5. The Python API: a Case built in memory is checked before it is decided; timings are reported.
 6. The benchmark runs end to end at a tiny size (a smoke test: its keys, and no disagreement; never its times).
 """
@@ -31,7 +32,7 @@ from vetting.decide import evaluate
 from vetting.engine import EngineError
 from vetting.errors import InputError
 from vetting.facts import build
-from vetting.generate import AS_OF, generate, write
+from vetting.generate import AS_OF, CHILD_UNITS, default_countries, generate, write
 from vetting.casemodel import Case
 from vetting.load import load_case
 from vetting.memory import case_from_data
@@ -219,6 +220,64 @@ def test_generate_writes_a_valid_case_and_the_same_files_for_the_same_seed(tmp_p
     assert all(u.name.startswith("Synthetic") for u in case.units.values())
     assert main(["validate", str(tmp_path / "a")]) == 0
     assert main(["generate", "--units", "3", "--proposals", "1", "-o", str(tmp_path / "a")]) == 2  # never over a case
+    assert main(["generate", "--units", "300", "--proposals", "10", "--countries", "2", "-o", str(tmp_path / "c")]) == 0
+    assert {u.country for u in load_case(tmp_path / "c").units.values()} == {"XS", "XA"}
+    assert main(["generate", "--units", "3", "--proposals", "1", "--countries", "4", "-o", str(tmp_path / "d")]) == 2
+    assert "`4` countries: expected 1 to 3" in capsys.readouterr().err
+
+
+def test_a_generated_roster_is_several_countries_of_bounded_formations():
+    # issue 8: what a unit inherits must not grow with the roster; an allegation naming no unit holds a zone
+    # or a region of one country, never a share of the whole roster
+    data = generate(12_000, 100, 3)
+    country = {u["id"]: u["country"] for u in data["units"]}
+    assert len(set(country.values())) == 5 == default_countries(12_000)
+    children = {}
+    for unit in data["units"]:
+        for link in unit.get("parents", ()):
+            assert country[link["unit"]] == unit["country"]  # no chain of command across countries
+            if "to" not in link and link.get("chain") != "operational":
+                children.setdefault(link["unit"], []).append(unit["id"])
+
+    def size(uid):
+        return 1 + sum(size(c) for c in children.get(uid, ()))
+
+    echelon = {u["id"]: u["echelon"] for u in data["units"]}
+    zones = [uid for uid, e in echelon.items() if e == "zone"]
+    assert max(size(z) for z in zones) <= CHILD_UNITS["region"][1] and len(zones) > 40
+    forces = [i["perpetrators"]["force"] for i in data["incidents"] if "force" in i["perpetrators"]]
+    assert forces and {echelon[f] for f in forces} <= {"zone", "region"}
+    for incident in data["incidents"]:
+        perpetrators = incident["perpetrators"]
+        named = perpetrators.get("units", []) + ([perpetrators["force"]] if "force" in perpetrators else [])
+        assert all(country[u] == incident["place"]["country"] for u in named)
+    for person in data["people"]:
+        assert len({country[p["unit"]] for p in person["postings"]}) <= 1  # people serve in one country
+    for proposal in data["proposals"]:
+        assert len({country[u] for u in proposal["recipients"].get("units", [])}) <= 1
+
+
+def test_generated_rosters_exercise_the_rules_and_agree_with_the_reference():
+    # the generator must keep exercising (at least) these rules: force-wide suspensions, commander and member
+    # chains, determinations of every kind and their reports, unknown violations, information one department holds
+    fired = set()
+    for units, proposals, seed in ((1500, 1500, 1), (2000, 2000, 2)):
+        case = case_from_data([_head(), generate(units, proposals, seed)])
+        report = fresh(case, AS_OF, workers=2)
+        assert differences(reference_decide(case, AS_OF), engine_decision(report)) == []
+        fired |= report.fired
+    expected = {
+        "attribute-through-commander", "attribute-through-member", "attribute-to-perpetrator-unit",
+        "bar-covers-units-under", "classify-the-violation", "confirm-consultation-with-state",
+        "confirm-dod-report-to-congress", "dod-corrective-steps-exception", "dod-emergency-not-for-training",
+        "dod-report-within-15-days", "dod-waiver", "identify-the-unit", "information-held-by-dod",
+        "information-held-by-state", "investigation-is-not-remediation", "keep-assistance-from-barred-units-below",
+        "member-of-barred-unit", "no-clean-slate", "recipient-unit-commander-vetted", "recipients-must-be-identified",
+        "reviewed-not-gross-is-derogatory", "second-tier-awaits-review", "share-information-with-state",
+        "state-effective-steps-exception", "state-exception-lapses", "state-exception-review-due",
+        "confirm-state-report-to-congress", "dod-emergency-exception", "unidentified-unit-suspends-force",
+        "unknown-violation-awaits-classification", "violation-of-unknown-kind"}
+    assert expected <= fired, sorted(expected - fired)
 
 
 def test_generate_yaml_reads_as_the_json(tmp_path):

@@ -175,6 +175,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--units", type=int, required=True, help="units in the roster (1 to 1,000,000)")
     p.add_argument("--proposals", type=int, required=True, help="proposals of assistance")
     p.add_argument("--seed", type=int, default=0, help="the same seed gives the same files")
+    p.add_argument("--countries", type=int, default=None,
+                   help="countries the roster is split into, each with its own forces (default: one per 2,500 units)")
     p.add_argument("--format", choices=("json", "yaml"), default="json", help="case files as JSON or YAML")
     p.add_argument("--output", "-o", metavar="FOLDER", required=True, type=_given, help="a new or empty folder")
 
@@ -594,7 +596,7 @@ def _verify(args) -> int:
 def _generate(args) -> int:
     from vetting.generate import AS_OF, write
 
-    files = write(args.output, args.units, args.proposals, args.seed, args.format)
+    files = write(args.output, args.units, args.proposals, args.seed, args.format, args.countries)
     print(f"wrote {len(files)} files to {args.output}: evaluate it with `vetting evaluate {args.output} "
           f"--as-of {AS_OF.isoformat()}`")
     return 0

@@ -5,10 +5,12 @@
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import types
 import typing
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -229,8 +231,28 @@ def _model_in(annotation):
 # ---------------------------------------------------------------- cases
 
 
+@contextmanager
+def _cycle_collector_paused():
+    """Loading makes millions of objects and next to no reference cycles, yet each few hundred allocations
+    start the cyclic garbage collector, which scans the ever larger heap of parsed and validated data again:
+    on a generated case of 15 MB it was two thirds of validation (6.5 s of CPU against 2.2 s without). Paused
+    while a case loads, as it was before; cycles made meanwhile are collected once it runs again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_case(paths) -> Case:
     """Load one case from files and folders (merged, in order), and check it whole."""
+    with _cycle_collector_paused():
+        return _load_case(paths)
+
+
+def _load_case(paths) -> Case:
     paths = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
     if not paths:
         raise InputError("no case given", hint="name a case file or folder, e.g. `cases/mexico-2015`")
