@@ -18,7 +18,7 @@ from pathlib import Path
 import durable.engine
 import durable_rules_engine
 import pytest
-from durable.engine import MessageNotHandledException, MessageObservedException
+from durable.engine import MessageObservedException
 
 import vetting.engine as engine_module
 from vetting.engine import MAX_SESSIONS, Engine, EngineError, QuietHost, fnv1a32, get_engine

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from vetting.cli import main
 from vetting.ruleset import DEFAULT_RULES
 
 MINI = Path(__file__).parent / "data" / "mini"

@@ -263,7 +263,7 @@ def test_generated_rosters_exercise_the_rules_and_agree_with_the_reference():
     fired = set()
     for units, proposals, seed in ((1500, 1500, 1), (2000, 2000, 2)):
         case = case_from_data([_head(), generate(units, proposals, seed)])
-        report = fresh(case, AS_OF, workers=2)
+        report = evaluate(case, AS_OF, workers=2)
         assert differences(reference_decide(case, AS_OF), engine_decision(report)) == []
         fired |= report.fired
     expected = {
