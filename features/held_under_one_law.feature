@@ -90,3 +90,25 @@ Feature: Information held under one law decides only under that law
       | bn-gross   | ineligible | ineligible |
       | bn-review  | eligible   | ineligible |
       | bn-pending | eligible   | suspended  |
+
+  @usc_22_2378d_d5 @usc_10_362_a1
+  Scenario: An individual barred under one law holds back only the assistance under that law
+    Given these incidents:
+      | id      | date       | violations | people  |
+      | beating | 2014-06-30 | torture    | private |
+    And this information:
+      | id        | incident | received   | assessment | assessed on | held by |
+      | i-beating | beating  | 2014-07-01 | credible   | 2014-09-01  | dod     |
+    And these proposals:
+      | id     | sources | kind     | people  |
+      | course | dod     | training | private |
+      | grant  | fmf     | training | private |
+    Then under both laws the statuses are:
+      | person  | State    | DoD        |
+      | private | eligible | ineligible |
+    And the outcomes are:
+      | proposal | outcome  |
+      | course   | rejected |
+      | grant    | approved |
+    And the finding for `course` under the DoD law rests on `private`
+    And there is no finding for `grant` under the DoD law

@@ -99,3 +99,47 @@ Feature: The hierarchy — a bar covers the units under the unit barred
     Then the unit `zone-a` is eligible under the State law
     And the proposal `radios` is approved
     And a task `keep-assistance-from-barred-units` is open for `radios` under the State law
+
+  @usc_22_2378d_a @usc_10_362_a1 @pl_112_74_8058
+  Scenario: Only the covered assistance to a formation carries the task to keep it from the barred unit under it, under the law that bars that unit
+    Given these units:
+      | id     | name              | parent |
+      | zone-c | the 40th zone     | army   |
+      | bn-3   | the 3rd battalion | zone-c |
+    And these incidents:
+      | id      | date       | violations | units |
+      | killing | 2014-06-30 | torture    | bn-1  |
+      | beating | 2014-06-30 | torture    | bn-2  |
+      | rumour  | 2014-06-30 | torture    | bn-3  |
+    And this information:
+      | id       | incident | received   | assessment | assessed on | held by |
+      | report   | killing  | 2014-07-01 | credible   | 2014-09-01  | both    |
+      | i-dod    | beating  | 2014-07-01 | credible   | 2014-09-01  | dod     |
+      | i-rumour | rumour   | 2014-07-01 | pending    |             | state   |
+    And these proposals:
+      | id     | sources  | kind      | fiscal year | units  |
+      | radios | dod      | equipment | 2013        | zone-a |
+      | mixed  | fmf, dod | equipment | 2013        | zone-a |
+      | boots  | fmf      | equipment |             | zone-b |
+      | drill  | dod      | training  | 2013        | zone-b |
+      | tents  | fmf      | equipment |             | zone-c |
+    When the as-of date is 2014-12-10
+    Then under both laws the statuses are:
+      | unit   | State      | DoD        |
+      | zone-a | eligible   | eligible   |
+      | zone-b | eligible   | eligible   |
+      | bn-1   | ineligible | ineligible |
+      | bn-2   | eligible   | ineligible |
+      | zone-c | eligible   | eligible   |
+      | bn-3   | suspended  | suspended  |
+    And the outcomes are:
+      | proposal | outcome     |
+      | radios   | not-covered |
+      | boots    | approved    |
+      | drill    | approved    |
+      | tents    | approved    |
+    And the open tasks are exactly:
+      | kind                              | subject | law   |
+      | keep-assistance-from-barred-units | mixed   | State |
+      | keep-assistance-from-barred-units | drill   | DoD   |
+      | share-information-with-state      | i-dod   | DoD   |

@@ -99,3 +99,98 @@ Feature: Individuals — personally implicated, or serving in a barred unit
     Then the person `retired` is eligible under the State law
     And the proposal `course` is held
     And a task `identify-recipient-unit` is open for `retired` under the State law
+
+  @usc_22_2378d_d5 @usc_10_362_a1 @pl_112_74_8058
+  Scenario: Only the covered assistance that names the unplaced individual is held
+    Given these units:
+      | id   | name     | parent |
+      | navy | the navy |        |
+    And these people:
+      | id      | name          | unit      | role   | from       | to         |
+      | retired | a retired man | battalion | member | 2010-01-01 | 2013-12-31 |
+    And these proposals:
+      | id     | sources | kind      | fiscal year | units | people  |
+      | course | fmf     | training  |             |       | retired |
+      | cruise | fmf     | training  |             | navy  |         |
+      | rifles | dod     | equipment | 2013        |       | retired |
+      | drill  | dod     | training  | 2013        | navy  |         |
+      | mixed  | fmf, dod | equipment | 2013       |       | retired |
+      | cadets | fmf     | training  |             |       | cadet   |
+    Then the outcomes are:
+      | proposal | outcome  |
+      | course   | held     |
+      | cruise   | approved |
+      | rifles   | held     |
+      | drill    | approved |
+      | cadets   | approved |
+    When the as-of date is 2014-06-30
+    Then the outcomes are:
+      | proposal | outcome     |
+      | course   | held        |
+      | cruise   | approved    |
+      | rifles   | not-covered |
+      | drill    | approved    |
+      | cadets   | approved    |
+    And the findings for `rifles` under the DoD law are:
+      | rule                                       | effect      |
+      | dod-equipment-of-earlier-funds-not-covered | not-covered |
+    And the findings for `mixed` under the DoD law are:
+      | rule                                       | effect      |
+      | dod-equipment-of-earlier-funds-not-covered | not-covered |
+    And the open tasks are exactly:
+      | kind                    | subject | law   |
+      | identify-recipient-unit | retired | State |
+
+  @state_leahy_fact_sheet @usc_10_362_a1
+  Scenario: A unit's commander is vetted with it on every day of his command and no other, and only under the law that bars him
+    Given these units:
+      | id    | name          | parent |
+      | navy  | the navy      |        |
+      | fleet | the fleet     |        |
+      | yard  | the dockyard  |        |
+      | dock  | the dock      |        |
+      | base  | the air base  |        |
+    And these people:
+      | id      | name       | unit  | role      | from       | to         |
+      | captain | a captain  | navy  | commander | 2015-06-30 |            |
+      | admiral | an admiral | fleet | commander | 2015-01-01 | 2015-06-30 |
+      | ensign  | an ensign  | yard  | member    | 2015-01-01 |            |
+      | bosun   | a bosun    | dock  | commander | 2015-01-01 | 2015-06-29 |
+      | mate    | a mate     | dock  | commander | 2015-07-01 |            |
+      | major   | a major    | base  | commander | 2015-01-01 |            |
+    And these incidents:
+      | id       | date       | violations | people                                |
+      | beating  | 2014-06-30 | torture    | captain, admiral, ensign, bosun, mate |
+      | shooting | 2014-06-30 | torture    | major                                 |
+    And this information:
+      | id         | incident | received   | assessment | assessed on | held by |
+      | i-beating  | beating  | 2014-07-01 | credible   | 2014-09-01  | both    |
+      | i-shooting | shooting | 2014-07-01 | credible   | 2014-09-01  | dod     |
+    And these proposals:
+      | id         | sources | kind     | units |
+      | to-navy    | fmf     | training | navy  |
+      | to-fleet   | fmf     | training | fleet |
+      | to-yard    | fmf     | training | yard  |
+      | to-dock    | fmf     | training | dock  |
+      | to-base    | fmf     | training | base  |
+      | to-base-us | dod     | training | base  |
+    Then under both laws the statuses are:
+      | unit  | State    | DoD      |
+      | navy  | eligible | eligible |
+      | fleet | eligible | eligible |
+      | yard  | eligible | eligible |
+      | dock  | eligible | eligible |
+      | base  | eligible | eligible |
+    And the outcomes are:
+      | proposal   | outcome  |
+      | to-navy    | rejected |
+      | to-fleet   | rejected |
+      | to-yard    | approved |
+      | to-dock    | approved |
+      | to-base    | approved |
+      | to-base-us | rejected |
+    And the findings for `to-navy` under the State law are:
+      | rule                                 | effect  | because            |
+      | state-law-covers-faa-aeca-assistance | covered |                    |
+      | recipient-unit-commander-vetted      | bar     | captain, i-beating |
+    And there is no finding for `to-base` under the DoD law

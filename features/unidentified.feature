@@ -98,3 +98,30 @@ Feature: Incidents with no identified unit, assistance with no identified recipi
       | kind                | subject     | law   |
       | identify-recipients | state-train | State |
       | identify-recipients | dod-train   | DoD   |
+
+  @usc_10_362_a1 @usc_22_2378d_d1 @pl_112_74_8058
+  Scenario: Before December 2014, DoD equipment of earlier funds is not covered, and nothing is held for its recipients
+    Given the as-of date is 2014-06-30
+    And these proposals:
+      | id     | sources  | kind      | fiscal year | identified |
+      | rifles | dod      | equipment | 2013        | no         |
+      | mixed  | fmf, dod | equipment | 2013        | no         |
+      | drill  | dod      | training  | 2013        | no         |
+    Then the findings for `rifles` under the DoD law are:
+      | rule                                       | effect      |
+      | dod-equipment-of-earlier-funds-not-covered | not-covered |
+    And the findings for `mixed` under the DoD law are:
+      | rule                                       | effect      |
+      | dod-equipment-of-earlier-funds-not-covered | not-covered |
+    And the findings for `mixed` under the State law are:
+      | rule                                 | effect  | citation        |
+      | state-law-covers-faa-aeca-assistance | covered | usc-22-2378d-a  |
+      | state-recipients-must-be-identified  | hold    | usc-22-2378d-d1 |
+    And the findings for `drill` under the DoD law are:
+      | rule                                        | effect  | citation       |
+      | dod-law-covered-only-training-before-fy2014 | covered | pl-112-74-8058 |
+      | recipients-must-be-identified               | hold    | usc-10-362-a1  |
+    And the open tasks are exactly:
+      | kind                | subject | law   |
+      | identify-recipients | mixed   | State |
+      | identify-recipients | drill   | DoD   |
