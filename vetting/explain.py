@@ -139,7 +139,7 @@ def render_terminal(data: dict, console) -> None:
 
     from vetting.reports.layout import print_wrapped
 
-    from vetting.report import OUTCOME_MEANING
+    from vetting.reports.words import OUTCOME_MEANING
 
     meaning = f" ({OUTCOME_MEANING[data['outcome']]})" if data.get("outcome") in OUTCOME_MEANING else ""
     state = (f"{data['outcome']} under the {data['law']} law{meaning}" if data["kind"] == "proposal"

@@ -6,6 +6,7 @@ import json
 from vetting import facts as factlib, provenance
 from vetting.decide import Report
 from vetting.errors import escape_hidden
+from vetting.reports.words import OUTCOME_MEANING, REGISTER_SECTIONS, status_text, withholding_text
 
 # 2: a proposal held because its recipients are not identified is `held` (effect `hold`), no longer `suspended`
 FORMAT = "vetting-report/2"
@@ -38,22 +39,6 @@ def to_json(report: Report) -> dict:
 def dumps(data: dict) -> str:
     # hidden characters (a bidirectional override in a name) as JSON escapes: the same string, visibly written
     return escape_hidden(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-STATUS_STYLE = {"eligible": "green", "suspended": "yellow", "ineligible": "bold red", "remediated": "cyan",
-                "approved": "green", "held": "blue", "approved-by-exception": "cyan", "waived": "magenta",
-                "rejected": "bold red", "not-covered": "dim"}
-
-
-# what an outcome word alone does not say
-OUTCOME_MEANING = {"held": "recipients not identified — a gap in the data, not a human-rights suspension"}
-
-
-def status_text(value: str):
-    """A status or outcome as rich Text with its colour (unknown words plain)."""
-    from rich.text import Text
-
-    return Text(value, style=STATUS_STYLE.get(value, ""))
 
 
 def _reasons(findings, skip=("note",)) -> str:
@@ -109,15 +94,6 @@ def _figure(personnel) -> str:
 
 # 2: the public list apart from suspended units, held proposals, the analysts' own readings and withheld units
 REGISTER_FORMAT = "vetting-register/2"
-REGISTER_SECTIONS = {
-    "barred": "Barred units: the public list (22 U.S.C. 2378d(d)(7))",
-    "assessments": "Ineligible by the analysts' reading: no government assessment in the case",
-    "withheld": "Barred units withheld from publication",
-    "suspended": "Suspended units: assistance held pending assessment, review or identification of the unit",
-    "held": "Proposals held: recipients not identified (a gap in the data, not a human-rights suspension)",
-}
-
-
 def register(report: Report) -> dict:
     """The register as of D: the (d)(7) public list of barred units, and apart from it the units barred only by
     the analysts' reading, the barred units withheld from publication, the suspended units and the held
@@ -201,11 +177,6 @@ def render_register(data: dict, console) -> None:
                           *(status_text(row["status"][law]) for law in data["laws"]), ", ".join(row["information"]),
                           *([withholding_text(row["withholding"])] if name == "withheld" else [])]
                          for row in rows])
-
-
-def withholding_text(w: dict) -> str:
-    reported = {None: "not reported", "unknown": "reported: unknown"}.get(w["reported"], f"reported {w['reported']}")
-    return "; ".join(p for p in (f"{w['ground']} since {w['on']}", reported, w["justification"], w.get("note")) if p)
 
 
 def to_markdown(report: Report) -> str:

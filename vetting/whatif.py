@@ -100,7 +100,7 @@ def to_json(result: WhatIf) -> dict:
 def render_terminal(result: WhatIf, console) -> None:
     from rich.text import Text
 
-    from vetting.report import status_text
+    from vetting.reports.words import status_text
     from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
     hyp = result.hypothesis

@@ -54,7 +54,7 @@ def to_json(result) -> dict:
 def render_terminal(result, console) -> None:
     from rich.text import Text
 
-    from vetting.report import status_text
+    from vetting.reports.words import status_text
     from vetting.reports.layout import Column, print_table, print_wrapped, subject
 
     print_wrapped(console, Text(f"{result.hypothesis.case.info.title}: {label(result.baseline)} → "

@@ -37,7 +37,7 @@ def page(title: str, body: list[str], style: str = "") -> str:
 
 
 def table(header, rows, status_columns=()) -> str:
-    from vetting.report import STATUS_STYLE
+    from vetting.reports.words import STATUS_STYLE
 
     parts = ["<table><thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead><tbody>"]
     for row in rows:

@@ -101,7 +101,7 @@ def _evaluation_csv(report) -> Section:
 
 
 def register(report, data: dict) -> Document:
-    from vetting.report import REGISTER_SECTIONS, withholding_text
+    from vetting.reports.words import REGISTER_SECTIONS, withholding_text
 
     rules, laws = report.rules, data["laws"]
     title = f"Register of barred units — as of {data['as_of']}"
@@ -157,7 +157,7 @@ def whatif(result) -> Document:
 
 
 def _outcome_meanings(report) -> list:
-    from vetting.report import OUTCOME_MEANING
+    from vetting.reports.words import OUTCOME_MEANING
 
     shown = {p.outcome for p in report.proposals.values()}
     return [f"{outcome}: {meaning}." for outcome, meaning in OUTCOME_MEANING.items() if outcome in shown]
@@ -185,7 +185,7 @@ def _explanation_context(data: dict) -> list:
 
 
 def explanation(data: dict) -> Document:
-    from vetting.report import OUTCOME_MEANING
+    from vetting.reports.words import OUTCOME_MEANING
 
     meaning = f" ({OUTCOME_MEANING[data['outcome']]})" if data.get("outcome") in OUTCOME_MEANING else ""
     state = (f"{data['outcome']} under the {data['law']} law{meaning}" if data["kind"] == "proposal"

@@ -187,7 +187,7 @@ def _words(result: Timeline, change: Change) -> list:
 def render_terminal(result: Timeline, subject: str, console) -> None:
     from rich.text import Text
 
-    from vetting.report import status_text
+    from vetting.reports.words import status_text
     from vetting.reports.layout import Column, print_table, print_wrapped
 
     line = line_of(result, subject)
