@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 import yaml
-from conftest import entity
+from tests.conftest import entity
 
 from vetting import facts as factlib
 from vetting.casefile import ParentLink, Posting
