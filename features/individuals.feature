@@ -141,6 +141,38 @@ Feature: Individuals — personally implicated, or serving in a barred unit
       | kind                    | subject | law   |
       | identify-recipient-unit | retired | State |
 
+  @state_leahy_fact_sheet
+  Scenario: A commander suspended personally holds his unit's assistance as suspended; a bar he only shares as a member of another unit does not reach it
+    The keeper of the depot is named in a complaint still under assessment, with no incident known: he is
+    suspended personally, the depot is not implicated, and assistance to the depot is suspended (not rejected).
+    The pilot commands the station and serves in the barred battalion: he is barred as a member of it, which is
+    not his own implication, so assistance to the station goes ahead.
+    Given these units:
+      | id      | name        | parent |
+      | depot   | the depot   |        |
+      | station | the station |        |
+    And these people:
+      | id     | name     | unit      | role      | from       | to |
+      | keeper | a keeper | depot     | commander | 2015-01-01 |    |
+      | pilot  | a pilot  | station   | commander | 2015-01-01 |    |
+      | pilot  | a pilot  | battalion | member    | 2015-01-01 |    |
+    And this information:
+      | id        | incident | received   | assessment | violations | people |
+      | complaint |          | 2015-02-01 | pending    | torture    | keeper |
+    And these proposals:
+      | id         | authority | kind     | units   |
+      | to-depot   | faa       | training | depot   |
+      | to-station | faa       | training | station |
+    Then under both laws the statuses are:
+      | person | State      | DoD        |
+      | keeper | suspended  | suspended  |
+      | pilot  | ineligible | ineligible |
+    And the unit `depot` is eligible under both laws
+    And the outcomes are:
+      | proposal   | outcome   |
+      | to-depot   | suspended |
+      | to-station | approved  |
+
   @state_leahy_fact_sheet @usc_10_362_a1
   Scenario: A unit's commander is vetted with it on every day of his command and no other, and only under the law that bars him
     Given these units:

@@ -23,21 +23,32 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
 
   @pl_110_161_651 @usc_22_2378d_d6
   Scenario: A pre-2011 case — the force is held, but no (d)(6) task is cited before the (d) procedures existed
-    Given these proposals:
-      | id      | sources | kind     | identified |
-      | pooled  | incle   | training | no         |
+    Given these units:
+      | id     | name       | parent |
+      | school | a school   |        |
+    And these proposals:
+      | id      | sources | kind     | identified | units  |
+      | pooled  | incle   | training | no         |        |
+      | named   | incle   | training | yes        | school |
     When the as-of date is 2010-06-01
     Then the unit `police` is suspended under the State law
     And the finding for `police` under the State law cites `pl-110-161-651`
     And no finding for `police` under the State law cites `usc-22-2378d-d6`
     And the proposal `pooled` is held
+    And the proposal `named` is approved
     And the finding for `pooled` under the State law cites `pl-110-161-651`
     And the open tasks are exactly:
       | kind                | subject | law   |
       | identify-recipients | pooled  | State |
+    When the as-of date is 2011-12-22
+    Then the proposal `pooled` is held
+    And the finding for `pooled` under the State law cites `pl-110-161-651`
+    And no finding for `pooled` under the State law cites `usc-22-2378d-d1`
+    And a task `identify-recipients` is open for `pooled` under the State law
     When the as-of date is 2011-12-23
     Then the finding for `police` under the State law cites `usc-22-2378d-d6`
     And the finding for `pooled` under the State law cites `usc-22-2378d-d1`
+    And no finding for `pooled` under the State law cites `pl-110-161-651`
     And a task `identify-unit` is open for `grave` under the State law
 
   @usc_22_2378d_c1 @usc_22_2378d_d1
