@@ -48,10 +48,12 @@ def _hypothesis(overlay: dict) -> Hypothesis:
 
 
 def _mid_unit(case) -> str:
-    """A unit three levels down (two in a small case) with units under it: a change to it reaches a subtree."""
+    """A unit four levels down (fewer in a small case) with units under it: a change to it reaches a subtree, not
+    a country (the generator's roster: headquarters, regions, zones, battalions, companies)."""
     ancestors = ancestors_on(case.units, AS_OF)
     below = {a for above in ancestors.values() for a in above}
-    return next(uid for depth in (2, 1) for uid in sorted(case.units) if len(ancestors[uid]) == depth and uid in below)
+    return next(uid for depth in (3, 2, 1) for uid in sorted(case.units)
+                if len(ancestors[uid]) == depth and uid in below)
 
 
 def _implicated(case):
@@ -99,7 +101,9 @@ def change_a_determination(case):
     det = next(iter(case.determinations.values()), None)
     if det is None:
         pytest.skip("no determination in this generated case")
-    return {"patch": {"determinations": [{"id": det.id, "field": "revoked", "value": "2016-06-01"}]}}
+    # revoked on the as-of date: never before it was made (every date of a generated case is on or before
+    # AS_OF), and it no longer counts on that day
+    return {"patch": {"determinations": [{"id": det.id, "field": "revoked", "value": AS_OF.isoformat()}]}}
 
 
 def move_a_unit(case):

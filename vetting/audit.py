@@ -90,7 +90,7 @@ def _hit(case: Case, report, proposal) -> dict | None:
                         and not f.lifted]
             recipients.append({"kind": kind, "id": rid, "name": subject.name, "status": status,
                                "findings": [{"rule": f.rule, "effect": f.effect, "citation": f.citation,
-                                             "because": [_fact(case, ref) for ref in f.because]}
+                                             "because": [_fact(case, ref, report.as_of) for ref in f.because]}
                                             for f in findings]})
     if not recipients:
         return None
