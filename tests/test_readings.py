@@ -154,3 +154,12 @@ def test_diff_to_a_reading_shows_who_changes_status(run_cli):
     # the zone commander's bar no longer reaches the battalion; its own information (pending) suspends it
     assert battalion == {("state", "ineligible", "suspended"), ("dod", "ineligible", "suspended")}
     assert all(c["id"] != "mx-zone-22" for c in result["changes"])  # the zone he commanded stays barred
+
+
+def test_a_patch_spells_paths_as_a_rule_file_does(tmp_path):
+    rules = shutil.copytree(RULES, tmp_path / "rules")
+    (rules / READINGS / "later-task.yaml").write_text(READING.format(
+        name="later-task", source="usc-22-2378d-d6",
+        changes="  patch:\n    - rule: identify-the-unit\n      set: {effective.from: 2012-01-01}"), encoding="utf-8")
+    patched = load_ruleset(rules, ["later-task"]).rule("identify-the-unit")
+    assert patched.effective.from_.isoformat() == "2012-01-01" and patched.effective.to is None

@@ -125,10 +125,14 @@ def parent_unknown_on(unit, on: dt.date) -> bool:
             continue
         if any(not link.known and link.covers(on) for link in links):
             return True
-        for seen in (link for link in links if not link.end_known and link.to < on):
-            if not any(other.from_ and seen.to < other.from_ <= on for other in links):
-                return True
+        if any(not link.end_known and link.to < on and not _followed(link, links, on) for link in links):
+            return True
     return False
+
+
+def _followed(seen, others, on: dt.date) -> bool:
+    """Whether one of `others` began after `seen` was last seen, and by `on`: it says where things went."""
+    return any(other.from_ and seen.to < other.from_ <= on for other in others)
 
 
 def may_go_on(person, posting, on: dt.date) -> bool:
@@ -136,7 +140,7 @@ def may_go_on(person, posting, on: dt.date) -> bool:
     begun after it was last seen, and by `on`, says where he went."""
     if posting.end_known or posting.to >= on:
         return False
-    return not any(other.from_ and posting.to < other.from_ <= on for other in person.postings)
+    return not _followed(posting, person.postings, on)
 
 
 def build(case, as_of: dt.date) -> list[dict]:

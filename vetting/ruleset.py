@@ -310,8 +310,9 @@ def _read_as(path: Path, rules: list, where: dict, citations: dict) -> tuple[lis
 
 
 def _patched(rule: Rule, patch: Patch, fail) -> Rule:
-    """`rule` with the patch's dotted paths set or taken out; every step but the last must already be there."""
-    data = rule.model_dump(exclude_none=True)
+    """`rule` with the patch's dotted paths set or taken out; every step but the last must already be there.
+    Paths are spelled as in a rule file (`effective.from`, not the model's `from_`)."""
+    data = rule.model_dump(by_alias=True, exclude_none=True)
     for part, paths in (("set", list(patch.set)), ("unset", patch.unset)):
         for path in paths:
             *steps, last = path.split(".")
