@@ -234,7 +234,7 @@ def pytest_bdd_after_scenario(request, feature, scenario):
     if not record:
         return
     world = request.node.stash.get(_WORLD_KEY, None)
-    line = {"feature": feature_file(feature), "scenario": scenario.name,
+    line = {"feature": feature_file(feature), "scenario": scenario.name, "node": request.node.nodeid,
             "tags": sorted(set(scenario.tags) | set(feature.tags)),
             "fired": sorted(world.fired) if world else []}
     with open(record, "a", encoding="utf-8") as out:

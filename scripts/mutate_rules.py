@@ -62,6 +62,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 EQUIVALENTS = ROOT / "docs" / "equivalent-mutants.yaml"
 RULES_ENV = "VETTING_RULES"
+RECORD_ENV = "VETTING_FEATURES_RECORD"  # features/conftest.py writes the rules each scenario fires there
 SCENARIOS = ["features"]
 # the rest of the suite that decides (a test reading the rule files themselves would not see the mutant)
 SUITE = ["tests/test_reference.py", "tests/test_mexico_decisions.py", "tests/test_mexico_case.py",
@@ -424,10 +425,14 @@ def _memoize_yaml():
             pass
 
 
-def _pytest_child(rules_folder: str, targets: list, connection):
-    """In a forked child: run pytest on `targets` with the rules in `rules_folder`; send (exit code, failed ids)."""
+def _pytest_child(rules_folder: str, targets: list, connection, record: str | None = None):
+    """In a forked child: run pytest on `targets` with the rules in `rules_folder`; send (exit code, failed ids).
+    With `record`, the scenarios write the rules each fires into that file (features/conftest.py)."""
     os.environ[RULES_ENV] = rules_folder
-    os.environ.pop("VETTING_FEATURES_RECORD", None)
+    if record:
+        os.environ[RECORD_ENV] = record
+    else:
+        os.environ.pop(RECORD_ENV, None)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
     os.dup2(quiet, 2)
@@ -462,7 +467,7 @@ def _pytest_child(rules_folder: str, targets: list, connection):
 class _Job:
     mutant: Mutant
     rules: Path
-    stage: str  # "likely" (the scenarios that killed earlier mutants), "scenarios", "suite"
+    stage: str  # "likely" (the scenarios that killed earlier mutants), "fires", "scenarios", "suite"
     result: dict
 
 
@@ -470,19 +475,54 @@ class Runner:
     """Runs the stages of every mutant, `jobs` children at a time.
 
     A mutant's scenarios run first as the few scenarios that killed earlier mutants (most often the one that
-    kills the next), then, if none fails, as the whole of features/; a mutant the scenarios do not kill then
-    meets the rest of the suite (SUITE) unless `suite` is false. Which stage killed it changes nothing in the
-    result, only how soon it is known.
+    kills the next), then as the scenarios in which the mutated rule fires on the unmutated rule set, then, if
+    none fails, as the whole of features/; a mutant the scenarios do not kill then meets the rest of the suite
+    (SUITE) unless `suite` is false. Which stage killed it changes nothing in the result, only how soon it is
+    known: a survivor always meets the whole of features/.
     """
+
+    STAGES = ("likely", "fires", "scenarios")
 
     def __init__(self, folder: Path = RULES, jobs: int = 2, suite: bool = True, timeout: int = 900):
         self.folder, self.jobs, self.suite, self.timeout = Path(folder), jobs, suite, timeout
         self.killers: list[str] = []  # scenario node ids that killed a mutant, most recent first
+        self.firing: dict[str, list[str]] = {}  # rule id -> node ids of the scenarios in which it fires
+
+    def record_firing(self) -> None:
+        """Run the scenarios once on the unmutated rules, recording which rules each fires. They must pass:
+        a mutant can only be judged against a specification that holds for the rules as they are."""
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        with tempfile.TemporaryDirectory(prefix="mutant-firing-") as tmp:
+            record = Path(tmp) / "fired.jsonl"
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_pytest_child, args=(str(self.folder), SCENARIOS, send, str(record)))
+            process.start()
+            send.close()
+            code, failed = receive.recv()
+            process.join()
+            if code != 0:
+                raise SystemExit(f"the scenarios fail on the unmutated rules (pytest exit {code}): {failed[:3]}")
+            for line in record.read_text(encoding="utf-8").splitlines():
+                entry = json.loads(line)
+                for rule in entry["fired"]:
+                    self.firing.setdefault(rule, []).append(entry["node"])
 
     def targets(self, job: _Job) -> list:
         if job.stage == "likely":
             return self.killers[:8]
+        if job.stage == "fires":
+            return [n for n in self.firing.get(job.mutant.rule, []) if n not in self.killers[:8]]
         return SCENARIOS if job.stage == "scenarios" else SUITE
+
+    def first_stage(self, mutant: Mutant, after: str | None = None) -> str:
+        """The first stage after `after` with scenarios to run (the whole of features/ always has)."""
+        stages = self.STAGES[self.STAGES.index(after) + 1:] if after else self.STAGES
+        for stage in stages:
+            if stage == "scenarios" or self.targets(_Job(mutant, Path(), stage, {})):
+                return stage
+        raise AssertionError("unreachable: the last stage always runs")
 
     def run(self, chosen: list[Mutant], report=print) -> list[dict]:
         import multiprocessing
@@ -502,7 +542,7 @@ class Runner:
                     else:
                         mutant = pending.pop(0)
                         rules = mutant.write(self.folder, tmp / f"m{chosen.index(mutant)}")
-                        job = _Job(mutant, rules, "likely" if self.killers else "scenarios",
+                        job = _Job(mutant, rules, self.first_stage(mutant),
                                    {"mutant": mutant.id, "rule": mutant.rule, "kind": mutant.kind,
                                     "scenarios": "not run", "suite": "not run", "seconds": 0.0})
                     receive, send = context.Pipe(duplex=False)
@@ -541,7 +581,7 @@ class Runner:
         else:
             code, failed = outcome
             status = {0: "survived", 1: "killed"}.get(code, f"error: pytest exit {code}: {failed[-1:]}")
-        if job.stage in ("likely", "scenarios"):
+        if job.stage in self.STAGES:
             if status == "killed":
                 job.result["scenarios"] = job.result["suite"] = "killed"
                 for node in failed[:1]:
@@ -549,8 +589,8 @@ class Runner:
                         self.killers.remove(node)
                     self.killers.insert(0, node)
                 return None
-            if job.stage == "likely":
-                return _Job(job.mutant, job.rules, "scenarios", job.result)
+            if job.stage != "scenarios":
+                return _Job(job.mutant, job.rules, self.first_stage(job.mutant, job.stage), job.result)
             job.result["scenarios"] = status
             if status == "survived" and self.suite:
                 return _Job(job.mutant, job.rules, "suite", job.result)
@@ -592,7 +632,10 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--scenarios-only", action="store_true", help="do not run the suite on survivors")
     parser.add_argument("--jobs", type=int, default=2, help="test runs at once (default 2)")
-    parser.add_argument("--json", type=Path, default=None, help="write every result to this file")
+    parser.add_argument("--json", type=Path, default=None,
+                        help="write every result to this file (rewritten as each mutant finishes)")
+    parser.add_argument("--skip-listed", action="store_true",
+                        help="do not run the mutants listed as equivalent (they survive by their argument)")
     args = parser.parse_args(argv)
 
     refused: list = []
@@ -618,16 +661,30 @@ def main(argv=None) -> int:
             parser.error(f"no such mutant: {unknown[0]}")
         chosen = [m for m in chosen if m.id in args.only]
     listed = equivalents()
+    skipped = [m for m in chosen if m.id in listed] if args.skip_listed else []
+    chosen = [m for m in chosen if m not in skipped]
+    done: list = []
+    started = time.monotonic()
+
+    def write_json(results):
+        if args.json:
+            args.json.write_text(json.dumps({"mutants": total, "refused": [(m.id, e) for m, e in refused],
+                                             "skipped_as_listed": [m.id for m in skipped],
+                                             "seconds": round(time.monotonic() - started), "results": results},
+                                            indent=1) + "\n", encoding="utf-8")
 
     def show(result):
         result["equivalent"] = result["mutant"] in listed
         mark = {"killed": "K", "survived": "S"}.get(result["scenarios"], "E")
         print(f"{mark} scenarios:{result['scenarios']:8} suite:{result['suite']:8} {result['seconds']:6.1f}s  "
               f"{result['mutant']}{'  (listed equivalent)' if result['equivalent'] else ''}", flush=True)
+        done.append(result)
+        write_json(done)
 
     _memoize_yaml()
-    started = time.monotonic()
-    results = Runner(args.rules, args.jobs, not args.scenarios_only).run(chosen, show)
+    runner = Runner(args.rules, args.jobs, not args.scenarios_only)
+    runner.record_firing()
+    results = runner.run(chosen, show)
     seconds = time.monotonic() - started
     errors = [r for r in results if r["scenarios"].startswith("error") or r["suite"].startswith("error")]
     by_scenarios = sum(r["scenarios"] == "killed" for r in results)
@@ -640,16 +697,14 @@ def main(argv=None) -> int:
     print(f"killed by the scenarios: {by_scenarios} ({100 * by_scenarios / n:.1f}%)")
     if not args.scenarios_only:
         print(f"killed by the suite (scenarios, then the reference tests): {by_suite} ({100 * by_suite / n:.1f}%)")
-    print(f"listed equivalent (docs/equivalent-mutants.yaml): {n_equivalent}")
+    print(f"listed equivalent (docs/equivalent-mutants.yaml): {n_equivalent} run"
+          + (f", {len(skipped)} not run (--skip-listed)" if args.skip_listed else ""))
     print(f"not killed by the scenarios and not listed: {len(holes)}")
     for result in holes:
         print(f"  {result['mutant']}  (suite: {result['suite']})")
     for result in errors:
         print(f"ERROR {result['mutant']}: {result['scenarios']} {result['suite']}")
-    if args.json:
-        args.json.write_text(json.dumps({"mutants": total, "refused": [(m.id, e) for m, e in refused],
-                                         "seconds": round(seconds), "results": results}, indent=1) + "\n",
-                             encoding="utf-8")
+    write_json(results)
     return 1 if holes or errors else 0
 
 
