@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from reference import differences, engine_decision, reference_decide  # noqa: E402
 from strategies import random_case_and_date  # noqa: E402
 
-from vetting.checks import check_case  # noqa: E402
+from vetting.case.checks import check_case  # noqa: E402
 from vetting.decide import evaluate  # noqa: E402
 
 

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_scale import TreeMemory  # noqa: E402
 
 from vetting.decide import evaluate  # noqa: E402
-from vetting.memory import case_from_data  # noqa: E402
+from vetting.case.memory import case_from_data  # noqa: E402
 
 
 def case(units: int, items: int):

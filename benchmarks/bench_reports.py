@@ -11,10 +11,10 @@ import resource
 import time
 from pathlib import Path
 
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 from vetting.reports import briefing
 from vetting.reports.timeline import timeline
-from vetting.ruleset import load_ruleset
+from vetting.law.ruleset import load_ruleset
 
 CASE = Path(__file__).resolve().parent.parent / "cases" / "mexico-2015"
 

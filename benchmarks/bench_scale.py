@@ -35,7 +35,7 @@ from reference import differences, engine_decision, reference_decide  # noqa: E4
 
 from vetting.decide import evaluate  # noqa: E402
 from vetting.generate import AS_OF, default_countries, write  # noqa: E402
-from vetting.load import load_case, load_hypothesis  # noqa: E402
+from vetting.case.load import load_case, load_hypothesis  # noqa: E402
 from vetting.whatif import whatif  # noqa: E402
 
 PROPOSALS_PER_UNIT = 4.6

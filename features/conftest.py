@@ -7,7 +7,7 @@ How a scenario runs:
 
 - Given-steps fill a `World`: the law(s), the as-of date, case files and hypotheses, and rows of data tables.
 - Table rows become a case file in the case-file format (docs/case-format.md), written as JSON (which is YAML)
-  into the scenario's temporary folder and loaded with `vetting.load.load_case`, together with any case named
+  into the scenario's temporary folder and loaded with `vetting.case.load.load_case`, together with any case named
   by `Given the case ...`: table data goes through the same validation and cross-entity checks as a case
   written by hand. Every table-built fact cites one implicit source, `scenario` ("Scenario: <name>",
   published by the feature file), so no fact is without a source.
@@ -33,11 +33,11 @@ from pytest_bdd import parsers
 from pytest_bdd import step as bdd_step
 
 import vetting
-import vetting.ruleset
+import vetting.law.ruleset
 from vetting.decide import OUTCOMES, UNIT_STATUSES, evaluate
 from vetting.errors import InputError
 from vetting.facts import ancestors_on
-from vetting.load import load_case
+from vetting.case.load import load_case
 
 ROOT = Path(vetting.__file__).resolve().parent.parent  # the project: case paths are relative to it
 RECORD_ENV = "VETTING_FEATURES_RECORD"
@@ -179,7 +179,7 @@ class World:
                 raise AssertionError("say the as-of date: `Given the as-of date is 2015-01-31`")
             case = self.load()
             hypotheses = [self.resolve_hypothesis(h) for h in self.hypotheses]
-            rules = vetting.ruleset.load_ruleset(None, self.readings) if self.readings else None
+            rules = vetting.law.ruleset.load_ruleset(None, self.readings) if self.readings else None
             self.report = evaluate(case, self.as_of, self.laws, hypotheses=hypotheses, rules=rules)
             self.fired |= set(self.report.fired)
         return self.report
@@ -222,7 +222,7 @@ def feature_file(feature) -> str:
 
 def pytest_report_header(config):
     if os.environ.get(RULES_ENV):
-        return f"rules: {vetting.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
+        return f"rules: {vetting.law.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
 
 
 def pytest_bdd_before_scenario(request, feature, scenario):
@@ -802,7 +802,7 @@ def pytest_configure(config):
     if path:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     if os.environ.get(RULES_ENV):
-        vetting.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
+        vetting.law.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
 
 
 def pytest_bdd_apply_tag(tag, function):

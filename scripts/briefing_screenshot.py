@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 from vetting.reports import briefing
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 
 Everything comes from the sources, nothing by hand:
 
-- the rules and their citations from the rule set (rules/*.yaml, loaded and checked by `vetting.ruleset`);
+- the rules and their citations from the rule set (rules/*.yaml, loaded and checked by `vetting.law.ruleset`);
 - each scenario's tags from features/*.feature (a provision tag is a citation id with `-` written `_`);
 - the rules each scenario fired from running the scenarios: `pytest features` with the environment variable
   `VETTING_FEATURES_RECORD` naming a file, into which features/conftest.py writes one JSON line per scenario
@@ -223,7 +223,7 @@ def render(ruleset, scenarios: list[ScenarioInfo], records: list[dict]) -> str:
 
 def build(record: Path | None = None, rules=None, features_dir: Path = FEATURES) -> str:
     """The text of docs/coverage.md; runs the scenarios unless a record is given."""
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     ruleset = load_ruleset(rules)
     if record is None:

@@ -16,9 +16,9 @@ The changes (all read from the rule files; no rule id is named here, so any rule
   `suspend`); change each literal of a derived fact to the field's other values; change the day count of a
   `days_after` by one either way.
 
-"Allowed values" of a field are the case-file vocabulary (vetting.casefile) for the facts a case gives, and
+"Allowed values" of a field are the case-file vocabulary (vetting.case.schema) for the facts a case gives, and
 for facts the rules derive, every value some rule's `then` gives that field. Mutants that do not compile
-(`vetting.ruleset.load_ruleset` refuses them) are counted and dropped: they cannot slip through.
+(`vetting.law.ruleset.load_ruleset` refuses them) are counted and dropped: they cannot slip through.
 
 Each mutant's rule folder is written to a temporary folder and the tests run on it in a subprocess with the
 environment variable VETTING_RULES naming it; only the test fixtures read it (tests/conftest.py and
@@ -74,7 +74,7 @@ EFFECT_FAMILIES = [("bar", "suspend", "hold", "lift", "note"), ("covered", "not-
 
 def vocabulary() -> dict:
     """(fact type, field) -> the values a case can give it, in the case-file vocabulary's order."""
-    from vetting import casefile as cf
+    from vetting.case import schema as cf
 
     def values(enum):
         return [member.value for member in enum]
@@ -324,14 +324,14 @@ def candidate_mutants(folder: Path = RULES) -> list[Mutant]:
 def compiles(folder: Path, documents: dict, citations: dict) -> str | None:
     """None if the rule set made of these rule files (file name -> data) compiles, else the error's first line.
 
-    The same models and compiler as `vetting.ruleset.load_ruleset`, in memory: parsing YAML is most of the cost
+    The same models and compiler as `vetting.law.ruleset.load_ruleset`, in memory: parsing YAML is most of the cost
     of loading a rule folder, and this runs once per candidate mutant.
     """
     from pydantic import ValidationError
 
     from vetting import safeyaml
     from vetting.errors import InputError
-    from vetting.ruleset import RuleFile, _Compiler
+    from vetting.law.ruleset import RuleFile, _Compiler
 
     rules, where = [], {}
     try:
@@ -350,7 +350,7 @@ def compiles(folder: Path, documents: dict, citations: dict) -> str | None:
 
 def mutants(folder: Path = RULES, refused: list | None = None) -> list[Mutant]:
     """The mutants the rule compiler accepts (those it refuses are appended to `refused` with the error)."""
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     folder = Path(folder)
     baseline_check(folder)
@@ -368,7 +368,7 @@ def mutants(folder: Path = RULES, refused: list | None = None) -> list[Mutant]:
 
 def baseline_check(folder: Path):
     """Rewriting the rule files (as the mutants are written) must not change what they compile to."""
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     documents = read_rule_files(folder)
     with tempfile.TemporaryDirectory(prefix="mutant-baseline-") as tmp:
@@ -602,7 +602,7 @@ class Runner:
 def sample(folder: Path, size: int, seed: int) -> list[Mutant]:
     """`size` mutants the compiler accepts, drawn at random (seeded) from every candidate; only the drawn ones
     are compiled, so a small sample is quick."""
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     folder = Path(folder)
     baseline_check(folder)

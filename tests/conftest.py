@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-import vetting.ruleset
+import vetting.law.ruleset
 from vetting.cli import main
 
 RULES_ENV = "VETTING_RULES"
@@ -29,12 +29,12 @@ RULES_ENV = "VETTING_RULES"
 
 def pytest_configure(config):
     if os.environ.get(RULES_ENV):  # before any test module is imported, so every default-rules call sees it
-        vetting.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
+        vetting.law.ruleset.DEFAULT_RULES = Path(os.environ[RULES_ENV]).resolve()
 
 
 def pytest_report_header(config):
     if os.environ.get(RULES_ENV):
-        return f"rules: {vetting.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
+        return f"rules: {vetting.law.ruleset.DEFAULT_RULES} (from {RULES_ENV}, not rules/)"
 
 ARTICLE = """\
 Soldiers of the battalion killed 22 people in a warehouse

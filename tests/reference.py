@@ -1,7 +1,7 @@
 """A reference decision in plain Python, written from docs/decisions.md alone.
 
 `reference_decide(case, as_of, laws)` re-implements the specification with loops over the case models: no rule
-engine, nothing imported from `vetting.decide`, `vetting.facts` or `vetting.ruleset`. It exists so that
+engine, nothing imported from `vetting.decide`, `vetting.facts` or `vetting.law.ruleset`. It exists so that
 property-based tests (tests/test_reference.py) can require the engine to agree with it exactly; it is used only
 by tests and benchmarks. Comments quote the sentences of docs/decisions.md that the code implements.
 

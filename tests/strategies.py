@@ -1,4 +1,4 @@
-"""Random but valid cases (`vetting.casemodel.Case`), built directly from the pydantic models.
+"""Random but valid cases (`vetting.case.merged.Case`), built directly from the pydantic models.
 
 - `case_and_date(**sizes)`: a hypothesis strategy of (Case, as_of); `cases(**sizes)`: of Case alone.
 - `LAWS`: a strategy of the `laws` argument (both, State alone, DoD alone).
@@ -18,7 +18,7 @@ What the cases cover:
   (`2014-06`, `2014`), read as their first or last day as docs/decisions.md says;
 - hierarchy: several levels, three chains, parent links bounded in time and changing over time (successive links
   of one chain never overlap); links point to an earlier unit, except a few to a later one, all dropped again if
-  they close a cycle on some date (so `vetting.checks.check_case` accepts every case); some parents `unknown`,
+  they close a cycle on some date (so `vetting.case.checks.check_case` accepts every case); some parents `unknown`,
   some links only `last_seen` (their end unknown);
 - people with postings (every role, open or bounded, some only `last_seen`); incidents on one day or a range, perpetrators named by unit
   and/or person, or `unit_identified: false` with or without a `force`;
@@ -42,11 +42,11 @@ import random
 
 from hypothesis import strategies as st
 
-from vetting.casefile import (Assessment, CaseInfo, DayRange, Determination, Funding, Incident, Information,
-                              Investigation, ParentLink, Person, Perpetrators, Place, Posting, Proposal, Recipients,
-                              Refs, Unit)
-from vetting.checks import find_cycle
-from vetting.casemodel import Case
+from vetting.case.schema import (Assessment, CaseInfo, DayRange, Determination, Funding, Incident, Information,
+                                 Investigation, ParentLink, Person, Perpetrators, Place, Posting, Proposal, Recipients,
+                                 Refs, Unit)
+from vetting.case.checks import find_cycle
+from vetting.case.merged import Case
 
 START, END = dt.date(2010, 1, 1), dt.date(2020, 12, 31)
 DOD_CUTOFF = dt.date(2014, 1, 17)

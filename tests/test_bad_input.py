@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from vetting.errors import InputError
-from vetting.load import COLLECTIONS, apply_hypotheses, load_case
+from vetting.case.load import COLLECTIONS, apply_hypotheses, load_case
 
 
 
@@ -595,7 +595,7 @@ def test_an_internal_error_is_one_line_and_exit_1(make_case, run_cli, monkeypatc
     def broken(paths):
         raise RuntimeError("something inside broke")
 
-    monkeypatch.setattr("vetting.load.load_case", broken)
+    monkeypatch.setattr("vetting.case.load.load_case", broken)
     status, out, err = run_cli("validate", make_case())
     assert (status, out) == (1, "")
     assert err == "internal error: RuntimeError: something inside broke\n"

@@ -12,7 +12,7 @@ import pytest
 
 from vetting.cli import main
 from vetting.decide import evaluate
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 from vetting.reports import briefing, tree_svg
 
 CASE = Path(__file__).parent.parent / "cases" / "mexico-2015"

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import assert_input_error
 from vetting.decide import evaluate
 from vetting.explain import explain
-from vetting.ruleset import load_ruleset
+from vetting.law.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "data" / "mini"

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 from strategies import CORE, SECOND, random_case_and_date
 
-from vetting.casefile import COLLECTIONS
-from vetting.load import load_case
+from vetting.case.schema import COLLECTIONS
+from vetting.case.load import load_case
 
 ROOT = Path(__file__).resolve().parent.parent
 CASE = ROOT / "cases" / "mexico-2015"

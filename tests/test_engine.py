@@ -1,4 +1,4 @@
-"""vetting.engine: each guard against a durable_rules 2.0.28 bug, with the bug shown on an unguarded host.
+"""vetting.engine.durable: each guard against a durable_rules 2.0.28 bug, with the bug shown on an unguarded host.
 
 Bugs that crash the process (segfaults) are only ever shown in a subprocess.
 """
@@ -20,8 +20,8 @@ import durable_rules_engine
 import pytest
 from durable.engine import MessageObservedException
 
-import vetting.engine as engine_module
-from vetting.engine import MAX_SESSIONS, Engine, EngineError, QuietHost, fnv1a32, get_engine
+import vetting.engine.durable as engine_module
+from vetting.engine.durable import MAX_SESSIONS, Engine, EngineError, QuietHost, fnv1a32, get_engine
 
 
 def pair(c, emit):
@@ -72,7 +72,7 @@ def run_python(*parts: str) -> subprocess.CompletedProcess:
 
 
 RAW_HOST = """
-    from vetting.engine import QuietHost
+    from vetting.engine.durable import QuietHost
     host = QuietHost()
     host.actions["noop"] = lambda c: None
     host.set_rulesets({"rs": {"open": {"all": [{"m": {"t": "open"}}], "run": "noop"},
@@ -213,7 +213,7 @@ def test_open_fact_and_no_empty_batch_avoid_durable_segfaults():
     """)
     assert empty.returncode == -signal.SIGSEGV
     guarded = run_python("""
-        from vetting.engine import Engine
+        from vetting.engine.durable import Engine
         engine = Engine()
         engine.register("rs", {"store": {"all": [{"m": {"t": "x"}}, {"n": {"t": "never"}}], "run": "noop"}},
                         {"noop": lambda c, emit: None})
@@ -500,7 +500,7 @@ def test_the_same_derivation_twice_is_emitted_once(engine):
 
 
 def test_facts_are_the_same_content_exactly_when_their_canonical_json_is():
-    from vetting.engine import _content_key
+    from vetting.engine.durable import _content_key
 
     values = [1, True, 1.0, "1", None, "null", 0.0, -0.0, [1], ["1"], [True]]
     keys = [_content_key({"t": "a", "v": v}) for v in values]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from vetting.cli import EXIT_BROKEN_PIPE, _failed
-from vetting.engine import EngineError
+from vetting.engine.durable import EngineError
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "data" / "mini"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from script_module import load_module
-from vetting.ruleset import DEFAULT_RULES, load_ruleset
+from vetting.law.ruleset import DEFAULT_RULES, load_ruleset
 
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ import pytest
 
 from vetting.decide import evaluate
 from vetting.explain import PARAPHRASE, UNCHECKED, VERIFIED, explain
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 
 
 def _sources_of(data: dict, fact_id: str) -> dict:

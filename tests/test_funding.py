@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from vetting.casefile import Funding, Proposal
+from vetting.case.schema import Funding, Proposal
 
 WHY = {"assumption": "written for a unit test"}
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from vetting.ruleset import DEFAULT_RULES
+from vetting.law.ruleset import DEFAULT_RULES
 
 MINI = Path(__file__).parent / "data" / "mini"
 HYPOTHESES = Path(__file__).parent / "data" / "mini-hypotheses"
@@ -74,7 +74,7 @@ def test_an_internal_error_is_one_line_even_when_it_lists_several(make_case, run
     def broken(paths):
         raise RuntimeError("first thing that broke\nsecond thing that broke")
 
-    monkeypatch.setattr("vetting.load.load_case", broken)
+    monkeypatch.setattr("vetting.case.load.load_case", broken)
     status, out, err = run_cli("validate", make_case())
     assert (status, out, err) == (1, "", "internal error: RuntimeError: first thing that broke\n")
 
@@ -487,12 +487,12 @@ def test_a_rule_set_durable_rules_would_loop_on_is_an_error(tmp_path):
 
 
 def test_a_rule_set_durable_rules_refuses_is_an_input_error(tmp_path, run_cli, monkeypatch, expect_error):
-    from vetting.engine import EngineError
+    from vetting.engine.durable import EngineError
 
     def refuse(self, name, rules, actions):
         raise EngineError(f"rule set `{name}` was rejected by durable_rules: Could not create ruleset, error code: 108")
 
-    monkeypatch.setattr("vetting.engine.Engine.register", refuse)
+    monkeypatch.setattr("vetting.engine.durable.Engine.register", refuse)
     rules = _rules(tmp_path, "    when: {u: {type: unit}}\n"
                              "    then: {finding: {about: unit, subject: u.ref, effect: note}}\n")
     expect_error(run_cli("evaluate", MINI, "--as-of", "2015-05-08", "--rules", rules), rules, None, None,

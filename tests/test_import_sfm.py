@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 
 from vetting.decide import evaluate
-from vetting.load import load_case
+from vetting.case.load import load_case
 
 DATA = Path(__file__).parent / "data"
 OTHER = DATA / "sfm-other"  # a synthetic "other country" export: invented names, country ZZ

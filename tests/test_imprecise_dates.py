@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from vetting.casefile import Assessment, Determination, Information, Period, When
+from vetting.case.schema import Assessment, Determination, Information, Period, When
 from vetting.decide import evaluate
 
 D = dt.date

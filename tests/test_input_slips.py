@@ -18,8 +18,8 @@ from strategies import random_case_and_date
 from vetting import facts as factlib
 from vetting import safeyaml
 from vetting.errors import InputError
-from vetting.load import load_case
-from vetting.ruleset import DEFAULT_RULES
+from vetting.case.load import load_case
+from vetting.law.ruleset import DEFAULT_RULES
 
 MEXICO = Path(__file__).resolve().parent.parent / "cases" / "mexico-2015"
 

@@ -1,7 +1,7 @@
 """The article's case, `cases/mexico-2015`: it loads, its hypotheses apply, and every fact has a basis.
 
 The evidence checks here read the YAML with PyYAML directly and search the shipped article text themselves,
-so they do not depend on `vetting.checks` (which they double-check).
+so they do not depend on `vetting.case.checks` (which they double-check).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from vetting.cli import main
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 
 CASE = Path(__file__).resolve().parent.parent / "cases" / "mexico-2015"
 ARTICLE = CASE / "sources" / "article.txt"

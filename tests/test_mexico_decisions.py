@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from vetting.decide import evaluate
-from vetting.load import load_case
+from vetting.case.load import load_case
 from vetting.whatif import whatif
 
 CASE = Path(__file__).resolve().parent.parent / "cases" / "mexico-2015"

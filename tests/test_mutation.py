@@ -23,7 +23,7 @@ mutate = load_module("mutate_rules", SCRIPT)
 
 
 def test_every_listed_equivalent_mutant_is_still_a_mutant_of_the_rules():
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     listed = mutate.equivalents()
     assert listed, "docs/equivalent-mutants.yaml lists no mutant"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from vetting.ruleset import READINGS, load_ruleset
+from vetting.law.ruleset import READINGS, load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"

@@ -28,11 +28,11 @@ from hypothesis import strategies as st
 
 from reference import OUTCOME_STRICTNESS, STRICTNESS, differences, engine_decision, reference_decide, units_under
 from strategies import LAWS, case_and_date
-from vetting.casefile import (CaseInfo, Determination, Incident, Information, Person, Proposal, Unit)
-from vetting.checks import check_case
+from vetting.case.schema import (CaseInfo, Determination, Incident, Information, Person, Proposal, Unit)
+from vetting.case.checks import check_case
 from vetting.decide import evaluate
-from vetting.casemodel import Case
-from vetting.load import load_case
+from vetting.case.merged import Case
+from vetting.case.load import load_case
 
 D = dt.date
 
@@ -223,8 +223,8 @@ def test_evaluations_never_see_each_others_facts(first, second):
     """Interleave evaluations of two different cases; each must give what it gives alone."""
     from vetting import facts as factlib
     from vetting.decide import combine
-    from vetting.engine import get_engine
-    from vetting.ruleset import load_ruleset
+    from vetting.engine.durable import get_engine
+    from vetting.law.ruleset import load_ruleset
 
     (case_a, as_of_a), (case_b, as_of_b) = first, second
     case_b = dataclasses.replace(case_b, info=CaseInfo(id="other", title="another case"))

@@ -8,7 +8,7 @@ import pytest
 from vetting.cli import main
 from vetting.decide import evaluate
 from vetting.errors import InputError
-from vetting.ruleset import DEFAULT_RULES, EFFECTS, load_ruleset
+from vetting.law.ruleset import DEFAULT_RULES, EFFECTS, load_ruleset
 
 MINI = Path(__file__).parent / "data" / "mini"
 HYPOTHESES = Path(__file__).parent / "data" / "mini-hypotheses"
@@ -151,7 +151,7 @@ def _run_one_pattern(engine, name, pattern):
 
 def test_durable_mis_evaluates_or_next_to_references_so_the_compiler_never_emits_it():
     """The bug that makes the compiler expand `one_of` and `any` into separate rules (found by a scenario)."""
-    from vetting.engine import Engine
+    from vetting.engine.durable import Engine
 
     engine = Engine()
     # k in (a, b) and v <= ctx.d: durable ignores the comparison written after the $or

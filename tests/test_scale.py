@@ -26,17 +26,19 @@ from hypothesis import strategies as st
 
 from reference import differences, engine_decision, reference_decide
 from strategies import LAWS, case_and_date
-from vetting import decide, parallel, partition
+from vetting import decide
+from vetting.engine import parallel
+from vetting.engine import partition
 from vetting.cli import main
 from vetting.decide import evaluate
-from vetting.engine import EngineError
+from vetting.engine.durable import EngineError
 from vetting.errors import InputError
 from vetting.facts import build
 from vetting.generate import AS_OF, CHILD_UNITS, default_countries, generate, write
-from vetting.casemodel import Case
-from vetting.load import load_case
-from vetting.memory import case_from_data
-from vetting.ruleset import load_ruleset
+from vetting.case.merged import Case
+from vetting.case.load import load_case
+from vetting.case.memory import case_from_data
+from vetting.law.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
 SAME = settings(max_examples=100, deadline=None, derandomize=True, database=None)
@@ -142,8 +144,8 @@ def test_every_entity_is_owned_by_exactly_one_part():
 
 def test_the_shipped_rules_are_partitioned():
     ruleset = load_ruleset()
-    review = ("the shipped rules join facts in ways vetting/partition.py has not reviewed, so every case runs as "
-              "one slow session: check each new join (and fact type) against the closures in partition.py, extend "
+    review = ("the shipped rules join facts in ways vetting/engine/partition.py has not reviewed, so every case "
+              "runs as one slow session: check each new join (and fact type) against the closures in partition.py, extend "
               "them, and only then add it to JOINS (or FACT_TYPES)")
     unknown = partition.joins_of(ruleset.definition) - partition.JOINS
     assert not unknown, f"{review}: {sorted(unknown)}"

@@ -13,9 +13,9 @@ import yaml
 from tests.conftest import entity
 
 from vetting import facts as factlib
-from vetting.casefile import ParentLink, Posting
+from vetting.case.schema import ParentLink, Posting
 from vetting.decide import evaluate
-from vetting.load import load_case
+from vetting.case.load import load_case
 
 D = dt.date
 
@@ -186,8 +186,8 @@ def test_sfm_last_cited_is_last_seen_unless_sfm_says_it_is_the_end(run_cli, tmp_
 def test_a_case_with_a_parent_unknown_is_decided_whole_whatever_the_part_size(make_case):
     """The hold on such a unit rests on every bar of the case, so no part could decide it alone: the engine runs
     one session (the partition does not know the `unknown_parent` fact), with the same result at any size."""
-    from vetting import partition
-    from vetting.ruleset import load_ruleset
+    from vetting.engine import partition
+    from vetting.law.ruleset import load_ruleset
 
     def change(data):
         entity(data, "units", "battalion")["parents"] = [{"unit": "unknown", "sources": ["news"]}]

@@ -16,14 +16,16 @@ import json
 import pytest
 from rich.console import Console
 
-from vetting import decide, parallel, partition
-from vetting.casefile import HypothesisFile
+from vetting import decide
+from vetting.engine import parallel
+from vetting.engine import partition
+from vetting.case.schema import HypothesisFile
 from vetting.decide import evaluate
 from vetting.facts import ancestors_on, build
 from vetting.generate import AS_OF, generate
-from vetting.load import Hypothesis, apply_hypotheses
-from vetting.memory import case_from_data
-from vetting.ruleset import load_ruleset
+from vetting.case.load import Hypothesis, apply_hypotheses
+from vetting.case.memory import case_from_data
+from vetting.law.ruleset import load_ruleset
 from vetting import safeyaml
 from vetting.whatif import compare, render_terminal, to_json, whatif
 

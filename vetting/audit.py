@@ -22,8 +22,8 @@ from dataclasses import replace
 
 from vetting.decide import evaluate
 from vetting.explain import PARAPHRASE, _fact
-from vetting.casemodel import Case
-from vetting.load import load_case
+from vetting.case.merged import Case
+from vetting.case.load import load_case
 
 RESTRICTED = ("ineligible", "suspended")
 FORMAT = "vetting-audit/1"

@@ -230,7 +230,7 @@ def _rules_arguments(p) -> None:
 def _cases(args) -> list:
     """The cases named, hypotheses applied: files of one case merge, and each file or folder with a `case` block
     of its own is a separate case when there are several; `-` is a case file read from standard input."""
-    from vetting.load import apply_hypotheses, load_case, split_cases
+    from vetting.case.load import apply_hypotheses, load_case, split_cases
 
     with _StdinAsFile(args.case) as paths:
         return [apply_hypotheses(load_case(group), args.hypotheses) for group in split_cases(paths)]
@@ -374,7 +374,7 @@ def main(argv=None) -> int:
                 refuse_overwriting_inputs(args.output, args.case, getattr(args, "hypotheses", ()),
                                           getattr(args, "rules", None))
             if getattr(args, "readings", None):  # one rule set, read so, for every evaluation of the command
-                from vetting.ruleset import load_ruleset
+                from vetting.law.ruleset import load_ruleset
 
                 args.rules = load_ruleset(args.rules, args.readings)
             status = COMMANDS[args.command](args)
@@ -499,7 +499,7 @@ def _diff(args) -> int:
     hypotheses, args.hypotheses = args.hypotheses, []
     to_rules = None
     if args.to_readings:
-        from vetting.ruleset import load_ruleset
+        from vetting.law.ruleset import load_ruleset
 
         folder = args.rules.folder if hasattr(args.rules, "folder") else args.rules
         to_rules = load_ruleset(folder, args.readings + args.to_readings)
@@ -603,7 +603,7 @@ def _generate(args) -> int:
 
 
 def _schema(args) -> int:
-    from vetting.casefile import CaseFile, HypothesisFile
+    from vetting.case.schema import CaseFile, HypothesisFile
 
     model = HypothesisFile if args.hypothesis else CaseFile
     schema = model.model_json_schema(by_alias=True)

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from vetting import facts as factlib
 from vetting.errors import InputError
-from vetting.casemodel import Case, error_at
-from vetting.load import apply_hypotheses, load_case
-from vetting.ruleset import LAWS, RuleSet, load_ruleset
+from vetting.case.merged import Case, error_at
+from vetting.case.load import apply_hypotheses, load_case
+from vetting.law.ruleset import LAWS, RuleSet, load_ruleset
 
 UNIT_STATUSES = ("eligible", "suspended", "ineligible", "remediated")
 OUTCOMES = ("approved", "held", "suspended", "rejected", "approved-by-exception", "waived", "not-covered")
@@ -138,7 +138,7 @@ def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None, workers=None, pa
     of a part (facts and inherited findings). Neither changes a decision. `progress(n)` is called as parts are
     done. `Report.timings` gives the seconds each step took.
     """
-    from vetting.checks import check_case, is_checked
+    from vetting.case.checks import check_case, is_checked
 
     clock = _Clock()
     if not isinstance(case, Case):
@@ -216,8 +216,8 @@ def _check_inherited(case: Case, facts: list[dict], estimate: int) -> None:
 
 def run_rules(ruleset: RuleSet, facts: list[dict], workers=None, part_size=None, progress=None,
               case: Case | None = None) -> list[dict]:
-    from vetting import parallel
-    from vetting.engine import EngineError, get_engine
+    from vetting.engine import parallel
+    from vetting.engine.durable import EngineError, get_engine
 
     parts = _parts(ruleset, facts, part_size, case)
     if parts is not None:
@@ -234,8 +234,8 @@ def run_rules(ruleset: RuleSet, facts: list[dict], workers=None, part_size=None,
 def _parts(ruleset: RuleSet, facts: list[dict], part_size=None, case: Case | None = None) -> list | None:
     """The parts to decide `facts` in (the rule set registered), or None for one session: a rule set the
     partition cannot split exactly, or facts that make one part."""
-    from vetting.engine import EngineError, get_engine
-    from vetting.partition import partition, supports
+    from vetting.engine.durable import EngineError, get_engine
+    from vetting.engine.partition import partition, supports
 
     engine = get_engine()
     if not engine.is_registered(ruleset.engine_name):
@@ -258,9 +258,9 @@ def evaluate_variant(case: Case, variant: Case, as_of, laws=LAWS, rules=None, wo
     """`evaluate` of `case` and of `variant` (the case changed by hypotheses): the same two reports, but the
     variant's facts are decided only where they differ (`partition.replan`); the rest of its results are the
     case's. Cases of one part, and rule sets the partition cannot split, are evaluated twice in full."""
-    from vetting import parallel
-    from vetting.checks import check_case, is_checked
-    from vetting.partition import replan, supports
+    from vetting.engine import parallel
+    from vetting.case.checks import check_case, is_checked
+    from vetting.engine.partition import replan, supports
 
     for checked in (case, variant):
         if not is_checked(checked):  # built in memory: never decided unchecked
@@ -326,7 +326,7 @@ def _plain(d: dict) -> dict:
 def _check_effects(ruleset: RuleSet, derived: list[dict]) -> None:
     """An effect that comes from a fact another rule derived (`effect: grounds.level`) is checked here: a `barr`
     would otherwise be a finding that bars nothing, and the unit would be eligible."""
-    from vetting.ruleset import EFFECTS
+    from vetting.law.ruleset import EFFECTS
 
     for d in derived:
         if d["t"] == "finding" and d["effect"] not in EFFECTS:

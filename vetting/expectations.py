@@ -27,7 +27,7 @@ from typing import Literal, Union
 from pydantic import Field, ValidationError
 
 from vetting import safeyaml
-from vetting.casefile import Date, Model
+from vetting.case.schema import Date, Model
 from vetting.errors import InputError, did_you_mean, field_path
 
 FORMAT = "vetting-test/1"
@@ -80,7 +80,7 @@ class Result:
 
 
 def load(path) -> tuple[safeyaml.Document, ExpectationsFile]:
-    from vetting.load import pydantic_error
+    from vetting.case.load import pydantic_error
 
     path = Path(path)
     if path.is_dir():
@@ -100,7 +100,7 @@ def load(path) -> tuple[safeyaml.Document, ExpectationsFile]:
 def run(path, rules=None) -> list[Result]:
     """Check every expectation of the file; bad input (the file, the case, an unknown id) raises InputError."""
     from vetting.decide import evaluate
-    from vetting.load import apply_hypotheses, load_case
+    from vetting.case.load import apply_hypotheses, load_case
     from vetting.reports.personnel import with_status
 
     doc, spec = load(path)

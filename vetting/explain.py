@@ -13,7 +13,7 @@ import datetime as dt
 
 from vetting.decide import Report
 from vetting.errors import InputError, did_you_mean
-from vetting.load import COLLECTIONS
+from vetting.case.load import COLLECTIONS
 
 # format 1 had no `format` key; 2 adds it, `information`, `determinations`, `tasks`, `barred_under` and the
 # sources left out as later than the as-of date (README, "explain")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from vetting.casefile import (LAW_OF_SOURCE, AssessmentStatus, AssistanceKind, Channel, DeterminationKind,
-                              FundingSource, InvestigationStatus, Role, SecondTierReview, UnitKind, Violation)
+from vetting.case.schema import (LAW_OF_SOURCE, AssessmentStatus, AssistanceKind, Channel, DeterminationKind,
+                                 FundingSource, InvestigationStatus, Role, SecondTierReview, UnitKind, Violation)
 
 EPOCH = dt.date(1970, 1, 1)
 EARLIEST = -1_000_000  # an open start: "since before the sources speak" (before 0001-01-01, day -719162)

@@ -29,7 +29,7 @@ import math
 import random
 from pathlib import Path
 
-from vetting.casefile import DOD_SOURCES
+from vetting.case.schema import DOD_SOURCES
 from vetting.errors import InputError
 
 # ISO 3166-1 alpha-2 user-assigned codes (AA, QM-QZ, XA-XZ, ZZ), never a real country; XK is left out (used

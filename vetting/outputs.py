@@ -6,7 +6,7 @@ from pathlib import Path
 
 from vetting import safeyaml
 from vetting.errors import InputError
-from vetting.ruleset import DEFAULT_RULES
+from vetting.law.ruleset import DEFAULT_RULES
 
 
 def refuse_overwriting_inputs(output, cases, hypotheses=(), rules=None) -> None:

@@ -87,9 +87,9 @@ def read_report(path) -> dict:
 def verify(report_path, case=None, hypotheses=None, rules=None) -> Verification:
     """Re-run the report at `report_path`; `case`, `hypotheses` and `rules` override the recorded inputs."""
     from vetting.decide import evaluate
-    from vetting.load import apply_hypotheses, load_case
+    from vetting.case.load import apply_hypotheses, load_case
     from vetting.report import to_json
-    from vetting.ruleset import load_ruleset
+    from vetting.law.ruleset import load_ruleset
 
     data = read_report(report_path)
     recorded_case = data["cases"][0]
@@ -111,7 +111,7 @@ def verify(report_path, case=None, hypotheses=None, rules=None) -> Verification:
     result = Verification(str(report_path), str(as_of), list(laws), made_with=data.get("software") or {},
                           verified_with=provenance.software())
 
-    from vetting.ruleset import DEFAULT_RULES
+    from vetting.law.ruleset import DEFAULT_RULES
 
     rule_base = Path(rules_folder) if rules_folder else DEFAULT_RULES
     ruleset = None
@@ -163,7 +163,7 @@ def _hash_files(paths, folder) -> dict:
 
 def _hash_folder(folder, base=None) -> dict:
     """The YAML files at the top of a folder that cannot be loaded, hashed for the comparison (best effort)."""
-    from vetting.ruleset import DEFAULT_RULES
+    from vetting.law.ruleset import DEFAULT_RULES
 
     folder = Path(folder or DEFAULT_RULES)
     try:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from vetting import facts as factlib
 from vetting.decide import Report, evaluate_variant
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 from vetting.reports import personnel
 
 FORMAT = "vetting-whatif/2"  # 2: reports of `vetting-report/2` (the outcome `held`)

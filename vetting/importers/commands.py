@@ -49,7 +49,7 @@ def run(args) -> int:
 
 def _roster(paths, aliases_file=None):
     from vetting.importers.match import Matcher
-    from vetting.load import load_case
+    from vetting.case.load import load_case
 
     names: dict = {}
     for path in paths:

@@ -101,7 +101,7 @@ def sfm_date(table: Table, line: int, column: str, text: str, latest: bool = Fal
     """
     import datetime as dt
 
-    from vetting.casefile import _day
+    from vetting.case.schema import _day
 
     readings = []
     for part in (p.strip() for p in text.split(";")):
@@ -124,14 +124,14 @@ def sfm_date(table: Table, line: int, column: str, text: str, latest: bool = Fal
 
 def _before(last: str, first: str) -> bool:
     """Whether every day `last` can mean is before every day `first` can mean."""
-    from vetting.casefile import _day
+    from vetting.case.schema import _day
 
     return _day(last, True) < _day(first, False)
 
 
 def _overlap(a: dict, b: dict) -> bool:
     """Whether two links (`from`/`to` written SFM's way, open where absent) share a day."""
-    from vetting.casefile import _day
+    from vetting.case.schema import _day
 
     def span(link):
         start = _day(link["from"], False) if "from" in link else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from vetting.decide import evaluate
 from vetting.errors import InputError
-from vetting.load import apply_hypotheses, load_case
+from vetting.case.load import apply_hypotheses, load_case
 from vetting.whatif import compare
 
 FORMAT = "vetting-diff/1"

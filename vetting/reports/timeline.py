@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from vetting.casefile import COLLECTIONS
+from vetting.case.schema import COLLECTIONS
 
 FORMAT = "vetting-timeline/1"
 ONE_DAY = dt.timedelta(days=1)
@@ -100,7 +100,7 @@ def _describe(eid: str, path: str) -> str:
 def timeline(case, as_of, laws=("state", "dod"), rules=None) -> Timeline:
     """Every change of status up to `as_of` of every unit, person and proposal of `case` (hypotheses applied)."""
     from vetting.decide import evaluate
-    from vetting.load import load_case
+    from vetting.case.load import load_case
 
     if not hasattr(case, "units"):
         case = load_case(case)

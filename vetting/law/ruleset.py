@@ -19,7 +19,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from vetting import facts as factlib
 from vetting import safeyaml
-from vetting.casefile import Date, Model, Period
+from vetting.case.schema import Date, Model, Period
 from vetting.errors import InputError, did_you_mean, field_path
 
 LAWS = ("state", "dod")
@@ -41,7 +41,7 @@ _REF = re.compile(r"^([a-z_][a-z0-9_]*)\.([a-z_][a-z0-9_]*)$")
 _ALIAS = re.compile(r"^[a-z_][a-z0-9_]*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # \d: any script's digits, told apart in `literal`
 RESERVED = {"as_of", "law"}
-DEFAULT_RULES = Path(__file__).resolve().parent.parent / "rules"
+DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
 READINGS = "readings"  # the rule folder's subfolder of other readings of the law (docs/rules.md, "Readings")
 MAX_ALTERNATIVES = 256  # durable rules one rule may expand into (the shipped rules: at most 4)
 MAX_PATTERNS = 500  # patterns on one type of fact in the whole rule set (see _Compiler.check_patterns)
@@ -183,7 +183,7 @@ class RuleSet:
 
 
 def _parse(path: Path, model):
-    from vetting.load import pydantic_error
+    from vetting.case.load import pydantic_error
 
     doc = safeyaml.load(path)
     if not isinstance(doc.data, dict):
@@ -199,7 +199,7 @@ _CACHE: dict = {}
 
 def reading_path(folder, name) -> Path:
     """The file of reading `name`: `<rule folder>/readings/<name>.yaml`, or `name` itself if it is a YAML path."""
-    from vetting.load import is_yaml
+    from vetting.case.load import is_yaml
 
     if is_yaml(Path(name)):
         return Path(name)
@@ -222,7 +222,7 @@ def load_ruleset(folder=None, readings=()) -> RuleSet:
     if not folder.is_dir():
         raise InputError("a rule set is a folder, and this is a file" if folder.exists() else
                          "no such rule-set folder", file=str(folder))
-    from vetting.load import check_folder, ignored, is_yaml
+    from vetting.case.load import check_folder, ignored, is_yaml
 
     # every file read or refused: a renamed rule file never narrows the law unseen; readings are read on request
     check_folder(folder, "rule", known=(READINGS,))

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vetting import casejson, safeyaml
-from vetting.casefile import (COLLECTIONS, CaseFile, CaseInfo, HypothesisFile, HypothesisInfo, Patches,
-                              Removals)
-from vetting.casemodel import Case, Location, error_at_location, written
-from vetting.checks import check_case, source_text_path
+from vetting import safeyaml
+from vetting.case import jsonfile
+from vetting.case.schema import (COLLECTIONS, CaseFile, CaseInfo, HypothesisFile, HypothesisInfo, Patches,
+                                 Removals)
+from vetting.case.merged import Case, Location, error_at_location, written
+from vetting.case.checks import check_case, source_text_path
 from vetting.errors import InputError, did_you_mean, field_path
 
 KIND_OF_COLLECTION = {"sources": "source", "units": "unit", "people": "person", "incidents": "incident",
@@ -335,7 +336,7 @@ def split_cases(paths) -> list[list[Path]]:
 
 def read_case_file(file: Path):
     """A case file parsed: `.json` with the C parser (the line of an error found when needed), else YAML."""
-    return casejson.load(file) if file.suffix.lower() == ".json" else safeyaml.load(file)
+    return jsonfile.load(file) if file.suffix.lower() == ".json" else safeyaml.load(file)
 
 
 def _has_case_block(file: Path) -> bool:

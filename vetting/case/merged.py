@@ -1,6 +1,6 @@
 """The merged case and where each of its entities was read: errors can point at the file, line and field.
 
-Its own module so that reading (vetting.load) and checking (vetting.checks) both use it without importing each
+Its own module so that reading (vetting.case.load) and checking (vetting.case.checks) both use it without importing each
 other.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from vetting import safeyaml
-from vetting.casefile import COLLECTIONS, CaseInfo, Citation
+from vetting.case.schema import COLLECTIONS, CaseInfo, Citation
 from vetting.errors import InputError, field_path
 
 

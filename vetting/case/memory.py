@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from vetting import safeyaml
-from vetting.casefile import COLLECTIONS, CaseFile, CaseInfo
+from vetting.case.schema import COLLECTIONS, CaseFile, CaseInfo
 from vetting.errors import InputError
-from vetting.casemodel import Case, Location
-from vetting.load import _add, _validate
+from vetting.case.merged import Case, Location
+from vetting.case.load import _add, _validate
 
 
 def case_from_data(parts, case_id: str = "in-memory") -> Case:
@@ -34,7 +34,7 @@ def case_from_data(parts, case_id: str = "in-memory") -> Case:
             for index, entity in enumerate(getattr(part, name)):
                 _add(collections, locations, name, entity, Location(doc, (name, index)))
     case = Case(info=info or CaseInfo(id=case_id, title=case_id), locations=locations, **collections)
-    from vetting.checks import check_case
+    from vetting.case.checks import check_case
 
     check_case(case)
     return case

@@ -7,7 +7,7 @@ import weakref
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-from vetting.casemodel import citations, error_at
+from vetting.case.merged import citations, error_at
 from vetting.errors import InputError, did_you_mean
 
 _NEVER = dt.date.max

@@ -16,7 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 from vetting.errors import InputError
-from vetting.partition import Part
+from vetting.engine.partition import Part
 
 # what a forked worker reads: set by the parent just before the pool is made, inherited, never pickled
 _WORK: dict = {}
@@ -55,7 +55,7 @@ def without(result: tuple[list[dict], set], owned: frozenset) -> tuple[list[dict
 
 def _run_one(index: int):
     """Decide one part in this process; errors come back as data (an exception's cause is lost in pickling)."""
-    from vetting.engine import EngineError, get_engine
+    from vetting.engine.durable import EngineError, get_engine
 
     ruleset, facts, parts = _WORK["ruleset"], _WORK["facts"], _WORK["parts"]
     part = parts[index]
@@ -74,10 +74,10 @@ def _run_one(index: int):
 
 
 def _start_worker() -> None:
-    import vetting.engine
+    import vetting.engine.durable
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    vetting.engine._engine = None  # a Host of its own: the parent's is never used from here
+    vetting.engine.durable._engine = None  # a Host of its own: the parent's is never used from here
 
 
 def run_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
@@ -100,7 +100,7 @@ def merged(results: list[tuple[list[dict], set]]) -> list[dict]:
 def decide_parts(ruleset, facts: list[dict], parts: list[Part], workers: int,
                  progress: Callable[[int, int], None] | None = None) -> list[tuple[list[dict], set]]:
     """Each part's result, in part order: what it keeps (`_keep`) and the rules that fired only for the rest."""
-    from vetting.engine import EngineError
+    from vetting.engine.durable import EngineError
 
     _WORK.update(ruleset=ruleset, facts=facts, parts=parts)
     # The case and its facts are millions of objects inherited by the forked workers: a collection that scans
