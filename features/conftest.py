@@ -747,6 +747,15 @@ def then_note(world, subject, law, rule):
     assert any(f.rule == rule and f.effect == "note" for f in found), f"`{subject}` under {law}: {show(found)}"
 
 
+@step(*THEN, pattern=r"the note " + ID.format("rule") + r" explains " + ID.format("subject") + r" under " + ONE_LAW
+      + r" once")
+def then_note_once(world, subject, law, rule):
+    """Exactly one such note: a reason given twice reads as two reasons."""
+    found = findings_of(world, subject, LAWS_OF[law][0])
+    notes = [f for f in found if f.rule == rule and f.effect == "note"]
+    assert len(notes) == 1, f"`{subject}` under {law}: {len(notes)} notes `{rule}`: {show(found)}"
+
+
 @step(*THEN, pattern=r"there is no finding for " + ID.format("subject") + r" under " + LAW)
 def then_no_finding(world, subject, law):
     for one in LAWS_OF[law]:

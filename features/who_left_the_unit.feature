@@ -75,3 +75,20 @@ Feature: No clean slate — the note says the bar stays after the person who imp
     And the findings for `bn-f` under the State law are:
       | rule            | effect |
       | unit-implicated | bar    |
+
+  @state_cable_2003_no_clean_slate @usc_22_2378d_a
+  Scenario: One note for the person who left, not one for each bar the unit carries on his information
+    A battalion barred on its own (its soldier is named) and by the army above it (named as a whole) on the same
+    information: the note is about the bar he brought to the battalion, and says so once.
+    Given these incidents:
+      | id   | date       | violations | units | people    |
+      | raid | 2014-06-30 | torture    | army  | soldier-e |
+    And this information:
+      | id        | incident | received   | assessment | assessed on |
+      | info-raid | raid     | 2014-07-01 | credible   | 2014-09-01  |
+    Then the findings for `bn-e` under the State law are:
+      | rule                   | effect | because              |
+      | unit-implicated        | bar    | info-raid, soldier-e |
+      | bar-covers-units-under | bar    | army, info-raid      |
+      | no-clean-slate         | note   | soldier-e, info-raid |
+    And the note `no-clean-slate` explains `bn-e` under the State law once
