@@ -663,17 +663,31 @@ def describe(tasks) -> str:
                      for t in tasks) or "none"
 
 
-@step(*THEN, pattern=r"a task " + ID.format("kind") + r" is open for " + ID.format("subject") + r" under "
-      + ONE_LAW + r"(?:, due " + DATE.format("due") + r")?")
-def then_task(world, kind, subject, law, due=None):
+def the_task(world, kind, subject, law):
+    """The one open task of a kind for a subject under a law (tasks are one per kind, law and subject)."""
     one = LAWS_OF[law][0]
     world.need_laws((one,))
     tasks = open_tasks(world)
     found = [t for t in tasks if t.kind == kind and t.subject == subject and t.law == one]
     assert found, f"no task `{kind}` for `{subject}` under {law}; open tasks: {describe(tasks)}"
+    return found[0]
+
+
+@step(*THEN, pattern=r"a task " + ID.format("kind") + r" is open for " + ID.format("subject") + r" under "
+      + ONE_LAW + r"(?:, due " + DATE.format("due") + r")?")
+def then_task(world, kind, subject, law, due=None):
+    task = the_task(world, kind, subject, law)
     if due is not None:
-        got = found[0].due.isoformat() if found[0].due else "no date"
+        got = task.due.isoformat() if task.due else "no date"
         assert got == due, f"the task `{kind}` for `{subject}` is due {got}, not {due}"
+
+
+@step(*THEN, pattern=r"the task " + ID.format("kind") + r" for " + ID.format("subject") + r" under " + ONE_LAW
+      + r" cites " + ID.format("citation"))
+def then_task_cites(world, kind, subject, law, citation):
+    """The provision a task is opened under: when two rules open it, the report names one (vetting.decide)."""
+    got = the_task(world, kind, subject, law).citation
+    assert got == citation, f"the task `{kind}` for `{subject}` cites {got}, not {citation}"
 
 
 @step(*THEN, pattern=r"no task " + ID.format("kind") + r" is open(?: for " + ID.format("subject") + r")?")

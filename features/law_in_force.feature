@@ -45,10 +45,12 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
     And the finding for `pooled` under the State law cites `pl-110-161-651`
     And no finding for `pooled` under the State law cites `usc-22-2378d-d1`
     And a task `identify-recipients` is open for `pooled` under the State law
+    And the task `identify-recipients` for `pooled` under the State law cites `pl-110-161-651`
     When the as-of date is 2011-12-23
     Then the finding for `police` under the State law cites `usc-22-2378d-d6`
     And the finding for `pooled` under the State law cites `usc-22-2378d-d1`
     And no finding for `pooled` under the State law cites `pl-110-161-651`
+    And the task `identify-recipients` for `pooled` under the State law cites `usc-22-2378d-d1`
     And a task `identify-unit` is open for `grave` under the State law
 
   @usc_22_2378d_c1 @usc_22_2378d_d1
@@ -59,6 +61,10 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
     When the as-of date is 2022-03-14
     Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-d1`
+    When the as-of date is 2022-03-15
+    Then the proposal `pooled` is held
+    And the finding for `pooled` under the State law cites `usc-22-2378d-c1`
+    And no finding for `pooled` under the State law cites `usc-22-2378d-d1`
     When the as-of date is 2022-05-31
     Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-c1`
