@@ -22,8 +22,12 @@ from vetting.errors import InputError
 
 # what the YAML loader reads as a float; any other number (`1e5`, `-1E3`) it reads as text
 _YAML_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$")
-# escapes decoding to a control character (refused by the YAML loader) or to a lone surrogate
-_DOUBTFUL_ESCAPE = re.compile(r"\\(?:[bfr]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F]|u[dD][89a-fA-F])")
+# escapes decoding to a control character (refused by the YAML loader)
+_DOUBTFUL_ESCAPE = re.compile(r"\\(?:[bfr]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0-9a-fA-F])")
+# an escaped UTF-16 surrogate: `json` joins a high half and the low half after it into one character, as the YAML
+# loader does, and keeps a half left alone, which the YAML loader refuses
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Doubt(Exception):
@@ -93,6 +97,8 @@ def load(path: Path) -> safeyaml.Document:
         if not _within_bounds(text):
             raise _Doubt("beyond the YAML loader's bounds")
         data = _DECODER.decode(text)
+        if _SURROGATE_ESCAPE.search(text) and _SURROGATE.search(json.dumps(data, ensure_ascii=False)):
+            raise _Doubt("half a surrogate pair")
     except (_Doubt, ValueError, RecursionError):
         return safeyaml.load(path)
     return Document(str(path), data, hashlib.sha256(raw).hexdigest())
