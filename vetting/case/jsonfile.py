@@ -4,10 +4,12 @@ JSON is YAML 1.2's flow style, so a JSON case file is a YAML case file: `safeyam
 line of every value, at about 0.1 MB/s. Python's C `json` parser reads it a hundred times faster but keeps no
 lines. So a `.json` file is parsed with `json`, and its line index is built only if an error needs a line (by
 `safeyaml`, from the same file). Whenever `json` and the YAML loader could disagree — a duplicate key, a number
-YAML reads as text (`1e5`), `NaN`, an escaped control character or lone surrogate, more nesting or values than
-the YAML loader's bounds, invalid JSON, an empty file — the file goes through `safeyaml.load` instead, which
-either reads it or gives the one clear error with its line. The data is therefore never different from what
-the YAML loader returns, and every error still names file, line and field.
+YAML reads as text (`1e5`) or refuses (more than 100 digits), `NaN`, an escaped control character or half a
+surrogate pair, a raw character YAML refuses or reads as a line break (DEL, C1 controls, NEL, U+2028/9, U+FFFE/F,
+a tab), a key YAML cannot take as a key (its `:` on another line, or over 1024 characters on), more nesting or
+values than the YAML loader's bounds, invalid JSON, an empty file — the file goes through `safeyaml.load` instead,
+which either reads it or gives the one clear error with its line. The data is therefore never different from what
+the YAML loader returns, and every error still names file, line and field (tests/test_jsonfile.py checks it).
 """
 from __future__ import annotations
 
@@ -28,6 +30,16 @@ _DOUBTFUL_ESCAPE = re.compile(r"\\(?:[bfr]|u00[01][0-9a-fA-F]|u007[fF]|u00[89][0
 # loader does, and keeps a half left alone, which the YAML loader refuses
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# characters json takes as they are and the YAML loader does not: DEL, C1 controls and U+FFFE/U+FFFF it refuses
+# anywhere; NEL, U+2028 and U+2029 are line breaks to it (a NEL inside a string folds into a space); a tab between
+# tokens it refuses (json refuses one inside a string)
+_DOUBTFUL_CHARACTER = re.compile("[\t\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+# a run of digits longer than a number may have (the YAML loader refuses such an integer; a float is a close call)
+_LONG_DIGITS = re.compile(f"[0-9]{{{safeyaml.MAX_DIGITS + 1}}}")
+# a key the YAML loader cannot take as a key: its `:` on another line, or more than 1024 characters after the
+# key's opening quote (both YAML's bounds on an implicit key); a string of 990 or more characters before a `:`, or
+# 24 or more spaces or line breaks before one, is close enough to go to the YAML loader
+_FAR_KEY = re.compile(r'"(?:[^"\\]|\\.){990,}"[ \r\n]*:|[\r\n][ \r\n]*:|[ \r\n]{24,}:')
 
 
 class _Doubt(Exception):
@@ -94,6 +106,12 @@ def load(path: Path) -> safeyaml.Document:
     try:
         if _DOUBTFUL_ESCAPE.search(text):
             raise _Doubt("an escape the YAML loader refuses")
+        if _DOUBTFUL_CHARACTER.search(text):
+            raise _Doubt("a character the YAML loader refuses or reads as a line break")
+        if _LONG_DIGITS.search(text):
+            raise _Doubt("a number longer than the YAML loader allows")
+        if _FAR_KEY.search(text):
+            raise _Doubt("a key the YAML loader cannot take as a key")
         if not _within_bounds(text):
             raise _Doubt("beyond the YAML loader's bounds")
         data = _DECODER.decode(text)
