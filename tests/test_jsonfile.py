@@ -4,6 +4,7 @@
    read it so; half a pair is one clear error (file, line, field), exit status 2 from the CLI.
 2. A differential test: on texts made where Python's json parser and the YAML loader part, jsonfile.load gives
    the very data safeyaml.load gives, or the same error.
+3. benchmarks/bench_load.py runs (a smoke test: its keys, never its times).
 """
 from __future__ import annotations
 
@@ -292,3 +293,20 @@ def test_jsonfile_and_safeyaml_agree_near_the_bound_on_values(bound, data):
     with mock.patch.object(safeyaml, "MAX_NODES", bound):
         from_json, from_yaml = _both(text)
     assert from_json == from_yaml
+
+
+# ---------------------------------------------------------------- 3. the load benchmark, as a smoke test
+
+
+def test_the_load_benchmark_runs():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "bench_load.py"), "--quick"],
+                          capture_output=True, text=True, timeout=300, cwd=root)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"mb", "parse_cpu_s", "validate_cpu_s", "checks_cpu_s", "total_cpu_s", "mb_per_cpu_s"} <= set(figures)
+    assert figures["mb"] > 0 and figures["entities"] > 1000
+    assert figures["total_cpu_s"] >= figures["parse_cpu_s"] + figures["validate_cpu_s"] + figures["checks_cpu_s"] - 0.01
