@@ -185,7 +185,7 @@ def _space(valid: bool):
 
 
 def _before_colon(valid: bool):
-    return st.sampled_from(["", "", "", " ", "\n", " " * 30] + ([] if valid else ["\t"]))
+    return st.sampled_from(["", "", "", " ", "\n", " " * 30, " " * 1030] + ([] if valid else ["\t"]))
 
 
 def _containers(children, valid: bool = True):
@@ -263,6 +263,8 @@ def _both(text: str):
 @example('{"a": ' + "9" * 101 + "}")
 @example('{"a"\n: 1}')
 @example('{"' + "k" * 1100 + '": 1}')
+@example('{"a"' + " " * 1030 + ": 1}")
+@example('{"' + "\\ud83d\\ude00" * 79 + '"' + " " * 80 + ": 1}")  # a key of 79 characters, 950 in the file
 @example('{"a": "\x7f"}')
 @example('{"a": "\ufffe"}')
 @example('{"x\u2028": 1}')
