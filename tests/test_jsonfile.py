@@ -312,3 +312,42 @@ def test_the_load_benchmark_runs():
     assert {"mb", "parse_cpu_s", "validate_cpu_s", "checks_cpu_s", "total_cpu_s", "mb_per_cpu_s"} <= set(figures)
     assert figures["mb"] > 0 and figures["entities"] > 1000
     assert figures["total_cpu_s"] >= figures["parse_cpu_s"] + figures["validate_cpu_s"] + figures["checks_cpu_s"] - 0.01
+
+
+# ---------------------------------------------------------------- 4. what loading faster must keep the same
+
+
+def _every_citation(model, loc=()):
+    """The walk over every field that `merged.citations` did before it walked only the fields that can hold one."""
+    from pydantic import BaseModel
+
+    from vetting.case.schema import Citation
+
+    for name, info in type(model).model_fields.items():
+        key, value = info.alias or name, getattr(model, name)
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Citation):
+                    yield loc + (key, index), item
+                elif isinstance(item, BaseModel):
+                    yield from _every_citation(item, loc + (key, index))
+        elif isinstance(value, Citation):
+            yield loc + (key,), value
+        elif isinstance(value, BaseModel):
+            yield from _every_citation(value, loc + (key,))
+
+
+def test_citations_are_found_in_the_fields_that_can_hold_them_all_and_in_order(tmp_path):
+    from vetting.case.merged import citations
+    from vetting.case.schema import COLLECTIONS
+
+    write(tmp_path / "roster", 300, 600, 2, "json")
+    root = Path(__file__).resolve().parent.parent
+    for case in (load_case(root / "cases" / "mexico-2015"), load_case(tmp_path / "roster")):
+        found = 0
+        for name in COLLECTIONS:
+            for entity in case.collection(name).values():
+                walked = list(citations(entity))
+                assert walked == list(_every_citation(entity))
+                found += len(walked)
+        assert found > 100
