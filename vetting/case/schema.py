@@ -98,10 +98,15 @@ class Model(BaseModel):
     @field_validator("*")
     @classmethod
     def _not_blank(cls, value):
-        """Text of spaces only is no name, no quote and no assumption: refused as an empty value would be."""
-        for text in value if isinstance(value, list) else [value]:
-            if isinstance(text, str) and not text.strip() and text:
+        """Text of spaces only is no name, no quote and no assumption: refused as an empty value would be.
+        (Run on every field of every entity: the common cases first, and no list made for a single value.)"""
+        if isinstance(value, str):
+            if value and not value.strip():
                 raise ValueError("expected text, not only spaces")
+        elif isinstance(value, list):
+            for text in value:
+                if isinstance(text, str) and text and not text.strip():
+                    raise ValueError("expected text, not only spaces")
         return value
 
 
