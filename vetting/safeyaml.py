@@ -37,6 +37,9 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 # C0 controls but tab and line feed, DEL, and C1 controls (0x9b opens an ANSI sequence as ESC [ does)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# UTF-16 surrogates: a double-quoted scalar holds them only from `\u` escapes (UTF-8 text cannot hold them)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 
 
 class _Resolver(yaml.resolver.BaseResolver):
@@ -257,10 +260,27 @@ class _Builder:
             self.fail(node, f"the yaml tag `{_short(node.tag)}` is not allowed",
                       hint="case files hold plain data: no tags that build objects", path=path)
 
+    def surrogates_joined(self, node, value: str, path) -> str:
+        """`"\\ud83d\\ude00"` is one character, U+1F600, in YAML 1.2 as in JSON: PyYAML's scanner decodes each
+        `\\u` escape alone, giving two lone surrogates. Join each high half followed by a low half; a half left
+        alone is no character at all (no UTF-8 text or JSON report can hold it), so it is refused."""
+        joined = _SURROGATE_PAIR.sub(
+            lambda m: chr(0x10000 + ((ord(m[0][0]) - 0xD800) << 10) + (ord(m[0][1]) - 0xDC00)), value)
+        lone = _SURROGATE.search(joined)
+        if lone:
+            half = "high" if lone.group() < "\udc00" else "low"
+            self.fail(node, f"the text holds `{ascii(lone.group())[1:-1]}`, the {half} half of a UTF-16 surrogate "
+                            f"pair without its other half",
+                      hint="write the character itself, or both halves of its pair together "
+                           "(`\\ud83d\\ude00` is one character)", path=path)
+        return joined
+
     def scalar(self, node, path):
         tag = node.tag
         value = node.value
         if tag == _STR:
+            if _SURROGATE.search(value):
+                value = self.surrogates_joined(node, value, path)
             bad = _CONTROL.search(value)
             if bad:  # an escape such as "\e[2J" would reach the terminal as a command, not as text
                 self.fail(node, f"the text holds the control character `{ascii(bad.group())[1:-1]}`",

@@ -5,7 +5,11 @@ other.
 """
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import hashlib
+import types
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,8 +105,32 @@ _KEYS: dict = {}
 
 
 def _keys(model: type[BaseModel]) -> list:
-    """(field name, key as written) of a model's fields, computed once per model."""
+    """(field name, key as written) of the fields of a model that can hold a citation, computed once per model.
+
+    Only those are walked: a case has hundreds of thousands of names, ids, dates and kinds, and looking into each
+    was most of the time checks took. A field is left out only when its type is built of plain values alone
+    (text, numbers, dates, enums, literals, and lists or unions of them), which after validation never hold a
+    model; any field that may hold a model, or whose type is not understood here, is walked as before, in the
+    same order."""
     keys = _KEYS.get(model)
     if keys is None:
-        keys = _KEYS[model] = [(name, info.alias or name) for name, info in model.model_fields.items()]
+        keys = _KEYS[model] = [(name, info.alias or name) for name, info in model.model_fields.items()
+                               if not _plain(info.annotation)]
     return keys
+
+
+_PLAIN = (str, int, float, bool, type(None), dt.date, dt.datetime)
+
+
+def _plain(annotation) -> bool:
+    """Whether a value of this type is plain data: no model (so no citation) can be inside it."""
+    if isinstance(annotation, type) and not typing.get_args(annotation):
+        return issubclass(annotation, _PLAIN + (enum.Enum,)) and not issubclass(annotation, BaseModel)
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    if origin is typing.Literal:
+        return True
+    if origin in (list, tuple, set, frozenset, typing.Union, types.UnionType):
+        return all(arg is Ellipsis or _plain(arg) for arg in typing.get_args(annotation))
+    return False  # Any, a dict, a forward reference, anything else: walked
