@@ -112,3 +112,26 @@ Feature: Information held under one law decides only under that law
       | grant    | approved |
     And the finding for `course` under the DoD law rests on `private`
     And there is no finding for `grant` under the DoD law
+
+  @usc_22_2378d_c @usc_22_2378d_a @usc_10_362_a1 @usc_22_2378d_d5
+  Scenario: Before 2022, the State's duty to inform the foreign government follows a refusal under the State law, for a unit
+    Under the former (c) the Secretary of State informs the foreign government when assistance is withheld from a
+    unit under the State law. A bar under the DoD law alone, on a proposal paid from both laws' funds, does not
+    bring it, and neither does a refusal for an individual with no unit.
+    Given these incidents:
+      | id       | date       | violations | units    | people   |
+      | beating  | 2014-06-30 | torture    | bn-gross |          |
+      | shooting | 2014-06-30 | torture    |          | sergeant |
+    And this information:
+      | id         | incident | received   | assessment | assessed on | held by |
+      | i-beating  | beating  | 2014-07-01 | credible   | 2014-09-01  | dod     |
+      | i-shooting | shooting | 2014-07-01 | credible   | 2014-09-01  | state   |
+    And these proposals:
+      | id       | sources      | kind      | units    | people   |
+      | combined | fmf, dod-333 | equipment | bn-gross |          |
+      | course   | fmf          | training  |          | sergeant |
+    Then the outcomes are:
+      | proposal | outcome  |
+      | combined | rejected |
+      | course   | rejected |
+    And no task `inform-foreign-government` is open

@@ -55,18 +55,33 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
 
   @usc_22_2378d_c1 @usc_22_2378d_d1
   Scenario: A proposal to recipients not identified, after 2022, goes ahead with the list and the written agreement
-    Given these proposals:
-      | id     | sources | kind      | identified | barred list given | written agreement |
-      | pooled | incle   | equipment | no         | 2022-06-01        | 2023-01-15        |
+    Given these units:
+      | id     | name     | parent |
+      | school | a school |        |
+    And these proposals:
+      | id     | sources | kind      | identified | barred list given | written agreement | units  |
+      | pooled | incle   | equipment | no         | 2022-06-01        | 2023-01-15        |        |
+      | named  | incle   | equipment | yes        |                   |                   | school |
     When the as-of date is 2022-03-14
     Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-d1`
+    And no finding for `pooled` under the State law cites `usc-22-2378d-c1`
+    And the task `identify-recipients` for `pooled` under the State law cites `usc-22-2378d-d1`
+    And the open tasks are exactly:
+      | kind                | subject | law   |
+      | identify-recipients | pooled  | State |
+      | identify-unit       | grave   | State |
     When the as-of date is 2022-03-15
     Then the proposal `pooled` is held
     And the finding for `pooled` under the State law cites `usc-22-2378d-c1`
     And no finding for `pooled` under the State law cites `usc-22-2378d-d1`
+    And the open tasks are exactly:
+      | kind                  | subject | law   |
+      | give-barred-unit-list | pooled  | State |
+      | identify-unit         | grave   | State |
     When the as-of date is 2022-05-31
     Then the proposal `pooled` is held
+    And the proposal `named` is approved
     And the finding for `pooled` under the State law cites `usc-22-2378d-c1`
     And the open tasks are exactly:
       | kind                  | subject | law   |
@@ -74,14 +89,17 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
       | identify-unit         | grave   | State |
     When the as-of date is 2022-06-01
     Then the proposal `pooled` is approved
+    And no task `give-barred-unit-list` is open
     When the as-of date is 2023-01-14
     Then the proposal `pooled` is held
+    And the proposal `named` is approved
     And the open tasks are exactly:
       | kind                     | subject | law   |
       | obtain-written-agreement | pooled  | State |
       | identify-unit            | grave   | State |
     When the as-of date is 2023-01-15
     Then the proposal `pooled` is approved
+    And no task `obtain-written-agreement` is open
 
   @usc_22_2378d_c1
   Scenario: After 31 December 2022, the list without the written agreement is not enough
@@ -90,6 +108,7 @@ Feature: The law in force on the as-of date — 22 U.S.C. 2378d before December 
       | pooled | fmf     | training | no         | 2022-06-01        |
     When the as-of date is 2022-12-30
     Then the proposal `pooled` is approved
+    And no task `obtain-written-agreement` is open
     When the as-of date is 2022-12-31
     Then the proposal `pooled` is held
     And a task `obtain-written-agreement` is open for `pooled` under the State law
