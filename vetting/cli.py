@@ -536,6 +536,13 @@ def _show(args, result, as_json, render, document=None) -> None:
 
 def _show_all(args, results: list, as_json, render, document=None) -> None:
     """Print or write the results whole (one per case); JSON wraps several as `vetting-reports/1`."""
+    from vetting import collector
+
+    with collector.paused():  # a report of a big case is millions of small objects and no cycles
+        _write_all(args, results, as_json, render, document)
+
+
+def _write_all(args, results: list, as_json, render, document=None) -> None:
     import io
 
     from vetting.report import dumps
