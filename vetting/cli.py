@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import os
 import signal
 import stat
@@ -610,12 +609,13 @@ def _generate(args) -> int:
 
 
 def _schema(args) -> int:
+    from vetting import jsontext
     from vetting.case.schema import CaseFile, HypothesisFile
 
     model = HypothesisFile if args.hypothesis else CaseFile
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", args.output)
+    emit(jsontext.dumps(schema, indent=2) + "\n", args.output)
     return 0
 
 
