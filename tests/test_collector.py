@@ -46,3 +46,15 @@ def test_evaluate_leaves_the_collector_running(collector_on):
 
     evaluate(Path(__file__).parent.parent / "cases" / "mexico-2015", "2015-05-08")
     assert gc.isenabled()
+
+
+def test_the_command_line_leaves_the_collector_running(collector_on, tmp_path, capsys):
+    from pathlib import Path
+
+    from vetting.cli import main
+
+    case = Path(__file__).parent.parent / "cases" / "mexico-2015"
+    assert main(["evaluate", str(case), "--as-of", "2015-05-08", "--format", "json", "-o", str(tmp_path / "r.json")]) == 0
+    assert gc.isenabled()
+    assert main(["evaluate", str(tmp_path / "missing")]) == 2  # an error on the way out too
+    assert gc.isenabled()
