@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from vetting.errors import _HIDDEN, _visible, escape_hidden
 
@@ -34,6 +35,24 @@ def test_the_filter_covers_every_control_and_format_character_of_this_python():
               if unicodedata.category(chr(code)) in HIDDEN_CATEGORIES and chr(code) not in "\t\n"
               and not _HIDDEN.fullmatch(chr(code))]
     assert missed == []
+
+
+def test_every_hidden_character_is_one_python_does_not_count_printable():
+    # escape_hidden passes a text of printable characters between its line feeds unchanged without the pattern
+    printable = [f"U+{code:04X}" for code in range(sys.maxunicode + 1)
+                 if _HIDDEN.fullmatch(chr(code)) and chr(code).isprintable()]
+    assert printable == []
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\n\r\x00\x1b\x7f\x85\xa0é—\u202e\u2028\ufeff\udcff\U000e0041"
+                                        "\U0001f600")) | st.text())
+@settings(max_examples=500, deadline=None)
+def test_the_quick_tests_give_what_the_pattern_gives(text):
+    from vetting.errors import _escaped
+
+    assert escape_hidden(text) == _HIDDEN.sub(_escaped, text)
+    assert escape_hidden(text.encode("ascii", "replace").decode()) == _HIDDEN.sub(
+        _escaped, text.encode("ascii", "replace").decode())
 
 
 @pytest.mark.parametrize("text", ["Batallón de Infantería 102", "شرطة المدينة", "پلیس", "שוטרים", "第102步兵营",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import json
 import os
 import signal
 import stat
@@ -377,7 +376,12 @@ def main(argv=None) -> int:
                 from vetting.law.ruleset import load_ruleset
 
                 args.rules = load_ruleset(args.rules, args.readings)
-            status = COMMANDS[args.command](args)
+            from vetting import collector
+
+            # loading, deciding and writing each pause the collector; paused from the first to the last, it
+            # does not scan the case's millions of objects in between (0.75 s a scan at 10,000 units)
+            with collector.paused():
+                status = COMMANDS[args.command](args)
             if sys.stdout is not None:
                 sys.stdout.flush()  # here, not at exit: a closed pipe is then seen below
             return status
@@ -603,12 +607,13 @@ def _generate(args) -> int:
 
 
 def _schema(args) -> int:
+    from vetting import jsontext
     from vetting.case.schema import CaseFile, HypothesisFile
 
     model = HypothesisFile if args.hypothesis else CaseFile
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", args.output)
+    emit(jsontext.dumps(schema, indent=2) + "\n", args.output)
     return 0
 
 

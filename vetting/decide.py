@@ -21,7 +21,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from vetting import facts as factlib
+from vetting import collector, facts as factlib
 from vetting.errors import InputError
 from vetting.case.merged import Case, error_at
 from vetting.case.load import apply_hypotheses, load_case
@@ -138,6 +138,11 @@ def evaluate(case, as_of, laws=LAWS, hypotheses=(), rules=None, workers=None, pa
     of a part (facts and inherited findings). Neither changes a decision. `progress(n)` is called as parts are
     done. `Report.timings` gives the seconds each step took.
     """
+    with collector.paused():  # millions of small objects, next to no cycles (vetting/collector.py)
+        return _evaluate(case, as_of, laws, hypotheses, rules, workers, part_size, progress)
+
+
+def _evaluate(case, as_of, laws, hypotheses, rules, workers, part_size, progress) -> Report:
     from vetting.case.checks import check_case, is_checked
 
     clock = _Clock()
@@ -258,6 +263,11 @@ def evaluate_variant(case: Case, variant: Case, as_of, laws=LAWS, rules=None, wo
     """`evaluate` of `case` and of `variant` (the case changed by hypotheses): the same two reports, but the
     variant's facts are decided only where they differ (`partition.replan`); the rest of its results are the
     case's. Cases of one part, and rule sets the partition cannot split, are evaluated twice in full."""
+    with collector.paused():  # as `evaluate`
+        return _evaluate_variant(case, variant, as_of, laws, rules, workers, part_size)
+
+
+def _evaluate_variant(case: Case, variant: Case, as_of, laws, rules, workers, part_size) -> tuple[Report, Report]:
     from vetting.engine import parallel
     from vetting.case.checks import check_case, is_checked
     from vetting.engine.partition import replan, supports

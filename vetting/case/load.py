@@ -5,18 +5,16 @@
 """
 from __future__ import annotations
 
-import gc
 import os
 import re
 import types
 import typing
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vetting import safeyaml
+from vetting import collector, safeyaml
 from vetting.case import jsonfile
 from vetting.case.schema import (COLLECTIONS, CaseFile, CaseInfo, HypothesisFile, HypothesisInfo, Patches,
                                  Removals)
@@ -232,24 +230,9 @@ def _model_in(annotation):
 # ---------------------------------------------------------------- cases
 
 
-@contextmanager
-def _cycle_collector_paused():
-    """Loading makes millions of objects and next to no reference cycles, yet each few hundred allocations
-    start the cyclic garbage collector, which scans the ever larger heap of parsed and validated data again:
-    on a generated case of 15 MB it was two thirds of validation (6.5 s of CPU against 2.2 s without). Paused
-    while a case loads, as it was before; cycles made meanwhile are collected once it runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def load_case(paths) -> Case:
     """Load one case from files and folders (merged, in order), and check it whole."""
-    with _cycle_collector_paused():
+    with collector.paused():  # millions of objects, no cycles: vetting/collector.py
         return _load_case(paths)
 
 

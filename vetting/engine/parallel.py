@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
+from vetting import collector
 from vetting.errors import InputError
 from vetting.engine.partition import Part
 
@@ -76,6 +77,8 @@ def _run_one(index: int):
 def _start_worker() -> None:
     import vetting.engine.durable
 
+    if collector.enabled_outside():  # forked while the parent paused the collector: run as before the pause
+        gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     vetting.engine.durable._engine = None  # a Host of its own: the parent's is never used from here
 
