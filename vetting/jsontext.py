@@ -63,16 +63,9 @@ def _writer(indent: int):
             return write(item)
         if isinstance(item, str):
             return encode_basestring(item)
-        if item is None:
-            return "null"
-        if item is True:
-            return "true"
-        if item is False:
-            return "false"
-        if isinstance(item, int):
-            return int.__repr__(item)
-        if isinstance(item, float):
-            return _float(item)
+        text = _scalar_text(item)
+        if text is not None:
+            return text
         if isinstance(item, (list, tuple)):
             return array(item, depth)
         if isinstance(item, dict):
@@ -126,18 +119,26 @@ def _writer(indent: int):
     return value
 
 
+def _scalar_text(item) -> str | None:
+    """None, a bool, an int or a float (subclasses included) as json writes it; None for anything else."""
+    if item is None:
+        return "null"
+    if item is True:
+        return "true"
+    if item is False:
+        return "false"
+    if isinstance(item, int):
+        return int.__repr__(item)
+    if isinstance(item, float):
+        return _float(item)
+    return None
+
+
 def _key(key) -> str:
     """A key that is not a str, as json writes it (skipkeys=False)."""
     if isinstance(key, str):
         return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    text = _scalar_text(key)
+    if text is None:
+        raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+    return text
